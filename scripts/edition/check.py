@@ -1,0 +1,159 @@
+"""The project check: a pure core that finds every problem in the edition's sources.
+
+Front doors: ``edition-check`` (``make check``, the authoritative gate) and the MkDocs
+hook ``mkdocs_hook.py`` (fails ``mkdocs build --strict``). Neither adds logic: both call
+``check_project`` and report its problems as ``path:line: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errata import ERRATA_PATH, load_errata
+from .pages import ID_RE, Page, page_words, read_page
+from .problems import Problem, SourceError
+from .register import REGISTER_PATH, Register, load_register
+from .yaml_source import LineDict, LineList, load_yaml
+
+DOCS = "docs"
+CONFIG = "mkdocs.yml"
+
+
+def check_project(root: Path) -> list[Problem]:
+    """Every problem in the project under ``root``, sorted by file and line."""
+    register = load_register(root)
+    pages = read_pages(root)
+    problems = list(register.problems)
+    for page in pages:
+        problems += page.problems
+    problems += check_navigation(root, pages)
+    problems += check_anchors(pages)
+    problems += check_note_references(pages, register)
+    problems += check_errata(root)
+    return sorted(set(problems))
+
+
+def read_pages(root: Path) -> list[Page]:
+    """All Markdown pages under docs/, in file-name order."""
+    return [
+        read_page(root, path.relative_to(root).as_posix())
+        for path in sorted((root / DOCS).rglob("*.md"))
+    ]
+
+
+def check_navigation(root: Path, pages: list[Page]) -> list[Problem]:
+    """Every page is in ``nav`` and every ``nav`` entry is a page."""
+    try:
+        config = load_yaml(root / CONFIG, CONFIG, config=True)
+    except SourceError as error:
+        return [error.problem]
+    if not isinstance(config, LineDict) or not isinstance(config.get("nav"), LineList):
+        return [Problem(CONFIG, 1, "mkdocs.yml has no 'nav' list; list every page in paper order")]
+    nav_line = config.key_lines["nav"]
+    listed = dict(_nav_files(config["nav"]))
+    problems = [
+        Problem(CONFIG, nav_line, f"{page.path} is not in the navigation; add it under 'nav'")
+        for page in pages
+        if page.path.removeprefix(f"{DOCS}/") not in listed
+    ]
+    existing = {page.path.removeprefix(f"{DOCS}/") for page in pages}
+    problems += [
+        Problem(CONFIG, line, f"nav entry {name!r} is not a page in {DOCS}/; fix or remove it")
+        for name, line in listed.items()
+        if name.endswith(".md") and name not in existing
+    ]
+    return problems
+
+
+def _nav_files(nav: LineList):
+    """Yield (file, line) for every page in a (nested) nav list."""
+    for item, line in zip(nav, nav.item_lines, strict=True):
+        if isinstance(item, str):
+            yield item, line
+        elif isinstance(item, LineDict):
+            for value in item.values():
+                if isinstance(value, str):
+                    yield value, line
+                elif isinstance(value, LineList):
+                    yield from _nav_files(value)
+
+
+def check_anchors(pages: list[Page]) -> list[Problem]:
+    """Every heading and paragraph of the author's text has a well-formed, unique id."""
+    problems = []
+    for page in (page for page in pages if page.is_paper):
+        seen: dict[str, int] = {}
+        for block in page.blocks:
+            if not block.anchor:
+                how = "{ #id }" if block.kind == "heading" else "a last line {: #id }"
+                problems.append(
+                    Problem(page.path, block.line, f"{block.kind} has no explicit id; add {how}")
+                )
+                continue
+            if not ID_RE.match(block.anchor):
+                problems.append(
+                    Problem(
+                        page.path,
+                        block.anchor_line,
+                        f"id {block.anchor!r} must be lowercase letters, digits and hyphens",
+                    )
+                )
+            if block.anchor in seen:
+                problems.append(
+                    Problem(
+                        page.path,
+                        block.anchor_line,
+                        f"duplicate id {block.anchor!r} (first at line {seen[block.anchor]}); "
+                        "ids are public link targets, give this one a new id",
+                    )
+                )
+            else:
+                seen[block.anchor] = block.anchor_line
+    return problems
+
+
+def check_note_references(pages: list[Page], register: Register) -> list[Problem]:
+    """References resolve to register entries, and every register entry is cited."""
+    problems = []
+    cited: set[str] = set()
+    for page in pages:
+        for note_id, line in page.note_refs:
+            cited.add(note_id)
+            # An entry that exists but is invalid is reported by the register, not here.
+            if note_id not in register.declared:
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"note [^{note_id}] has no entry in {REGISTER_PATH}; "
+                        "add one or fix the reference",
+                    )
+                )
+    problems += [
+        Problem(REGISTER_PATH, note.line, f"note {note.id} is cited on no page; cite or remove it")
+        for note in register.notes.values()
+        if note.id not in cited
+    ]
+    return problems
+
+
+def check_errata(root: Path) -> list[Problem]:
+    """Each listed repair names a page that really carries the repaired words."""
+    try:
+        errata, problems = load_errata(root)
+    except SourceError as error:
+        return [error.problem]
+    for erratum in errata:
+        page = root / DOCS / f"{erratum.page}.md"
+        if not page.is_file():
+            problems.append(Problem(ERRATA_PATH, erratum.line, f"page {erratum.page!r} not found"))
+        elif erratum.edition not in page_words(page.read_text(encoding="utf-8")):
+            problems.append(
+                Problem(
+                    ERRATA_PATH,
+                    erratum.line,
+                    f"{erratum.edition!r} is not on page {erratum.page!r}; "
+                    "update the erratum with the page text",
+                )
+            )
+    return problems

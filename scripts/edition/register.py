@@ -1,0 +1,232 @@
+"""The notes register (``data/notes.yml``): load it, validate it, hold it.
+
+Every note body on every page and in every check comes from here. Validation is
+strict and complete: it reports every problem with its line, so an editor can fix
+the file in one pass, and nothing renders from a register that failed it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem, SourceError
+from .yaml_source import LineDict, LineList, load_yaml
+
+REGISTER_PATH = "data/notes.yml"
+
+# Author's notes keep the paper's numbers (1, 2, ...); editorial notes are E1, E2, ...
+NOTE_ID_RE = re.compile(r"^(?:[1-9][0-9]*|E[1-9][0-9]*)$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+VERDICTS = ("supported", "partly supported", "not found", "contradicted")
+
+NOTE_KEYS = {"id", "claim", "records", "verdict", "qualification"}
+NOTE_REQUIRED = ("id", "claim", "records")
+RECORD_KEYS = {"title", "title_supplied", "publisher", "date", "date_note", "url", "primary"}
+RECORD_REQUIRED = ("title", "publisher", "date", "url", "primary")
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass(frozen=True)
+class Record:
+    """A public record that supports (or qualifies) what a note marks."""
+
+    title: str
+    publisher: str
+    date: str
+    url: str
+    primary: bool
+    title_supplied: bool = False
+    date_note: str = ""
+
+    @property
+    def readable_date(self) -> str:
+        """'28 June 2004', 'June 2004', '2004' or 'undated'."""
+        return readable_date(self.date)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note: the paper's own (id '1'…'10') or an editorial one (id 'E1'…)."""
+
+    id: str
+    line: int
+    claim: str
+    records: tuple[Record, ...]
+    verdict: str = ""
+    qualification: str = ""
+
+    @property
+    def editorial(self) -> bool:
+        """True for notes the edition added (E1, E2, …), false for the author's."""
+        return self.id.startswith("E")
+
+
+@dataclass
+class Register:
+    """The validated notes, keyed by id, and every problem found while loading."""
+
+    path: str
+    notes: dict[str, Note] = field(default_factory=dict)
+    declared: set[str] = field(default_factory=set)  # every id in the file, valid or not
+    problems: list[Problem] = field(default_factory=list)
+
+
+def readable_date(value: str) -> str:
+    """Turn an ISO-like partial date into words; anything else is returned unchanged."""
+    match = DATE_RE.match(value)
+    if not match:
+        return value
+    year, month, day = match.groups()
+    if day:
+        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    if month:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    return year
+
+
+def date_problem(value: object) -> str | None:
+    """Say what is wrong with a register date, or None when it is a valid one."""
+    if value == "undated":
+        return None
+    if not isinstance(value, str) or not DATE_RE.match(value):
+        return f"date {value!r} must be YYYY, YYYY-MM, YYYY-MM-DD or 'undated'"
+    year, month, day = DATE_RE.match(value).groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return f"date {value!r} is not a calendar date"
+    return None
+
+
+def load_register(root: Path) -> Register:
+    """Load and validate the register under project ``root``."""
+    register = Register(REGISTER_PATH)
+    try:
+        data = load_yaml(root / REGISTER_PATH, REGISTER_PATH)
+    except SourceError as error:
+        register.problems.append(error.problem)
+        return register
+
+    def problem(line: int, message: str) -> None:
+        register.problems.append(Problem(REGISTER_PATH, line, message))
+
+    if not isinstance(data, LineDict) or set(data) != {"notes"}:
+        problem(getattr(data, "line", 1), "the register must be a mapping with one key, 'notes'")
+        return register
+    entries = data["notes"]
+    if not isinstance(entries, LineList):
+        problem(data.key_lines["notes"], "'notes' must be a list of notes")
+        return register
+
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        if isinstance(entry, LineDict) and "id" in entry:
+            register.declared.add(str(entry["id"]))
+        note = _note(entry, line, problem)
+        if note is None:
+            continue
+        if note.id in register.notes:
+            first = register.notes[note.id].line
+            problem(line, f"duplicate note id {note.id} (first defined at line {first})")
+            continue
+        register.notes[note.id] = note
+    return register
+
+
+def _note(entry: object, line: int, problem) -> Note | None:
+    """Validate one register entry; report problems; return the Note if usable."""
+    if not isinstance(entry, LineDict):
+        problem(line, "each note must be a mapping with id, claim and records")
+        return None
+    ok = _known_and_required(entry, NOTE_KEYS, NOTE_REQUIRED, "note", problem)
+    note_id = str(entry.get("id", ""))
+    if "id" in entry and not NOTE_ID_RE.match(note_id):
+        problem(entry.key_lines["id"], f"note id {note_id!r} must be a number (1, 2…) or E1, E2…")
+        ok = False
+    for key in ("claim", "qualification"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            problem(entry.key_lines[key], f"note {note_id}: '{key}' must be non-empty text")
+            ok = False
+    verdict = entry.get("verdict", "")
+    if "verdict" in entry and verdict not in VERDICTS:
+        allowed = ", ".join(VERDICTS)
+        problem(entry.key_lines["verdict"], f"note {note_id}: verdict {verdict!r} is not one of: {allowed}")
+        ok = False
+    records = entry.get("records")
+    if "records" in entry and not isinstance(records, LineList):
+        problem(entry.key_lines["records"], f"note {note_id}: 'records' must be a list")
+        return None
+    if records is not None and not records and verdict != "not found":
+        problem(
+            entry.key_lines["records"],
+            f"note {note_id} has no records; add the public records that support it",
+        )
+        ok = False
+    parsed = [
+        _record(item, item_line, note_id, problem)
+        for item, item_line in zip(records or [], getattr(records, "item_lines", []), strict=True)
+    ]
+    if not ok or None in parsed:
+        return None
+    return Note(
+        id=note_id,
+        line=line,
+        claim=entry["claim"].strip(),
+        records=tuple(parsed),
+        verdict=verdict,
+        qualification=entry.get("qualification", "").strip(),
+    )
+
+
+def _record(item: object, line: int, note_id: str, problem) -> Record | None:
+    """Validate one record of a note."""
+    if not isinstance(item, LineDict):
+        problem(line, f"note {note_id}: each record must be a mapping (title, publisher, …)")
+        return None
+    ok = _known_and_required(item, RECORD_KEYS, RECORD_REQUIRED, f"note {note_id} record", problem)
+    for key in ("title", "publisher", "url", "date_note"):
+        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
+            problem(item.key_lines[key], f"note {note_id}: record '{key}' must be non-empty text")
+            ok = False
+    for key in ("primary", "title_supplied"):
+        if key in item and not isinstance(item[key], bool):
+            problem(item.key_lines[key], f"note {note_id}: record '{key}' must be true or false")
+            ok = False
+    if "date" in item and (message := date_problem(item["date"])):
+        problem(item.key_lines["date"], f"note {note_id}: {message}")
+        ok = False
+    url = item.get("url")
+    if isinstance(url, str) and not re.match(r"^https?://\S+$", url):
+        problem(item.key_lines["url"], f"note {note_id}: url {url!r} must start with http(s)://")
+        ok = False
+    if not ok:
+        return None
+    return Record(
+        title=item["title"].strip(),
+        publisher=item["publisher"].strip(),
+        date=item["date"],
+        url=url,
+        primary=item["primary"],
+        title_supplied=item.get("title_supplied", False),
+        date_note=item.get("date_note", ""),
+    )
+
+
+def _known_and_required(mapping: LineDict, known, required, what: str, problem) -> bool:
+    """Report unknown and missing keys; True when there were none."""
+    ok = True
+    for key in mapping:
+        if key not in known:
+            allowed = ", ".join(sorted(known))
+            problem(mapping.key_lines[key], f"{what}: unknown key {key!r} (allowed: {allowed})")
+            ok = False
+    for key in required:
+        if key not in mapping:
+            problem(mapping.line, f"{what}: missing required key {key!r}")
+            ok = False
+    return ok

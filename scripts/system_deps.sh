@@ -1,0 +1,19 @@
+#!/bin/sh
+# Debian packages the tests need. Installs the missing ones when run as root;
+# otherwise names exactly what to install and fails.
+set -eu
+PACKAGES=""
+missing=""
+for pkg in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages:$missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+else
+  echo "The tests need these Debian packages:$missing"
+  echo "Install them with: sudo apt-get install$missing"
+  exit 1
+fi
