@@ -26,6 +26,7 @@ def check_project(root: Path) -> list[Problem]:
     problems = list(register.problems)
     for page in pages:
         problems += page.problems
+    problems += check_front_matter(pages)
     problems += check_navigation(root, pages)
     problems += check_anchors(pages)
     problems += check_note_references(pages, register)
@@ -39,6 +40,22 @@ def read_pages(root: Path) -> list[Page]:
         read_page(root, path.relative_to(root).as_posix())
         for path in sorted((root / DOCS).rglob("*.md"))
     ]
+
+
+def check_front_matter(pages: list[Page]) -> list[Problem]:
+    """Every page has a description fit for its <meta> tag."""
+    problems = []
+    for page in pages:
+        description = page.meta.get("description")
+        line = page.meta.key_lines.get("description", 1) if page.meta else 1
+        if not isinstance(description, str) or not description.strip():
+            problems.append(
+                Problem(page.path, 1, "front matter needs a 'description' (one or two sentences)")
+            )
+        elif '"' in description:
+            # The theme writes it into content="…" unescaped: a straight quote cuts it short.
+            problems.append(Problem(page.path, line, "description contains '\"'; use “ ” instead"))
+    return problems
 
 
 def check_navigation(root: Path, pages: list[Page]) -> list[Problem]:

@@ -39,8 +39,10 @@ def load_errata(root: Path) -> tuple[list[Erratum], list[Problem]]:
         return [], [Problem(ERRATA_PATH, 1, "expected a mapping with a list under 'errata'")]
     errata, problems = [], []
     for item, line in zip(data["errata"], data["errata"].item_lines, strict=True):
-        if not isinstance(item, LineDict) or set(item) != ERRATUM_KEYS or not all(
-            isinstance(value, str) and value.strip() for value in item.values()
+        if (
+            not isinstance(item, LineDict)
+            or set(item) != ERRATUM_KEYS
+            or not all(isinstance(value, str) and value.strip() for value in item.values())
         ):
             keys = ", ".join(sorted(ERRATUM_KEYS))
             problems.append(Problem(ERRATA_PATH, line, f"each erratum needs exactly: {keys}"))
@@ -85,7 +87,9 @@ class ErrataExtension(Extension):
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Run before block parsing so the table is parsed as Markdown."""
-        md.preprocessors.register(ErrataPreprocessor(md, self.getConfig("root")), "edition_errata", 25)
+        md.preprocessors.register(
+            ErrataPreprocessor(md, self.getConfig("root")), "edition_errata", 25
+        )
 
 
 def makeExtension(**kwargs) -> ErrataExtension:  # noqa: N802 - Python-Markdown's API name

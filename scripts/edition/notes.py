@@ -108,10 +108,14 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
     if note_id.isdigit():
         item.set("value", note_id)
     intro = etree.SubElement(item, "p", {"class": "note-status"})
+    # The number is written out, not left to the list marker, so that Material's
+    # tooltip (which copies the item's children) and print show it too.
+    label = etree.SubElement(intro, "strong", {"class": "note-number"})
+    label.text = f"Note {note_id}."
     if note is None:
-        intro.text = "This note is missing from the notes register."
+        label.tail = " This note is missing from the notes register."
     else:
-        intro.text = EDITORIAL_TEXT if note.editorial else LOST_TEXT
+        label.tail = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
         records = etree.SubElement(item, "ul", {"class": "note-records"})
         for record in note.records:
             records.append(record_item(record))

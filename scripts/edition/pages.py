@@ -39,14 +39,14 @@ class Page:
     """One Markdown page of the edition."""
 
     path: str  # relative to the project root, e.g. docs/evolution.md
-    meta: dict = field(default_factory=dict)
+    meta: LineDict = field(default_factory=LineDict)
     blocks: list[Block] = field(default_factory=list)
     note_refs: list[tuple[str, int]] = field(default_factory=list)  # (note id, line)
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def url(self) -> str:
-        """Public URL path of the page: /, /evolution/, …"""
+        """Public URL path of the page: ``/``, ``/evolution/`` and so on."""
         stem = Path(self.path).stem
         return "/" if stem == "index" else f"/{stem}/"
 
@@ -76,7 +76,8 @@ def read_page(root: Path, relative: str) -> Page:
         except SourceError as error:
             page.problems.append(error.problem)
             return page
-        page.meta = meta if isinstance(meta, LineDict) else {}
+        if isinstance(meta, LineDict):
+            page.meta = meta
         start = end + 1
     _scan_body(page, lines, start)
     return page

@@ -155,7 +155,10 @@ def _note(entry: object, line: int, problem) -> Note | None:
     verdict = entry.get("verdict", "")
     if "verdict" in entry and verdict not in VERDICTS:
         allowed = ", ".join(VERDICTS)
-        problem(entry.key_lines["verdict"], f"note {note_id}: verdict {verdict!r} is not one of: {allowed}")
+        problem(
+            entry.key_lines["verdict"],
+            f"note {note_id}: verdict {verdict!r} is not one of: {allowed}",
+        )
         ok = False
     records = entry.get("records")
     if "records" in entry and not isinstance(records, LineList):

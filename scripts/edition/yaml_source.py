@@ -19,14 +19,20 @@ class LineDict(dict):
     """A mapping that knows its own line and the line of each of its keys."""
 
     line: int = 0
-    key_lines: dict
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict = {}
 
 
 class LineList(list):
     """A sequence that knows its own line and the line of each item."""
 
     line: int = 0
-    item_lines: list
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item_lines: list = []
 
 
 class _Loader(yaml.SafeLoader):
@@ -43,7 +49,6 @@ _Loader.yaml_implicit_resolvers = {
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
-    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:

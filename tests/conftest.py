@@ -1,0 +1,75 @@
+"""Shared fixtures: the project root, a disposable copy of it, and one real site build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+# The five pages that carry the author's text, in the paper's order.
+PAPER_PAGES = ["index", "evolution", "cooperation", "future", "conclusion"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts"]
+
+
+@dataclass
+class Build:
+    """Result of one `mkdocs build --strict`."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, name: str) -> BeautifulSoup:
+        """Parsed HTML of a page by name ('index', 'evolution', …)."""
+        path = self.site / ("index.html" if name == "index" else f"{name}/index.html")
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs_build(project: Path, site: Path) -> Build:
+    """Build ``project`` strictly into ``site`` in a subprocess, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the real project's sources, safe to damage."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session."""
+    build = run_mkdocs_build(ROOT, tmp_path_factory.mktemp("built") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact occurrence of ``old`` in a file (fails loudly if absent)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
