@@ -32,7 +32,7 @@ check: $(STAMP)
 	$(BIN)/edition-check
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
-	$(BIN)/pytest -q -m "not build"
+	$(BIN)/pytest -q -m "not build and not browser"
 
 ## test: everything (installs the Debian packages the tests need when run as root)
 test: $(STAMP) system-deps

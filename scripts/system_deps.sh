@@ -2,7 +2,8 @@
 # Debian packages the tests need. Installs the missing ones when run as root;
 # otherwise names exactly what to install and fails.
 set -eu
-PACKAGES=""
+# chromium: browser tests (Playwright drives the system Chromium, it downloads none).
+PACKAGES="chromium"
 missing=""
 for pkg in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -1,0 +1,74 @@
+"""The built site in real Chromium: no foreign requests, note tooltips with original numbers."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/evolution/", "/cooperation/", "/future/", "/conclusion/", "/about/"]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_host_and_no_console_errors(page, site_url, path):
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + path, wait_until="networkidle")
+    # Open the search, which loads the index and worker, to catch late requests too.
+    page.keyboard.press("/")
+    page.keyboard.type("NATO")
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_load_state("networkidle")
+    host = urlsplit(site_url).netloc
+    foreign = [url for url in requests if urlsplit(url).scheme in ("http", "https")
+               and urlsplit(url).netloc != host]
+    assert requests, "no requests recorded at all"
+    assert foreign == []
+    assert errors == []
+
+
+@pytest.mark.parametrize(("path", "number"), [("/evolution/", 3), ("/cooperation/", 7)])
+def test_note_tooltip_shows_the_original_number_and_records(page, site_url, path, number):
+    page.goto(site_url + path)
+    page.hover(f"a.footnote-ref[href='#fn:{number}']")
+    tooltip = page.locator(".md-tooltip2").filter(has_text=f"Note {number}.")
+    tooltip.wait_for(state="visible")
+    assert "Original note text not available" in tooltip.inner_text()
+    assert tooltip.locator("a[href^='http']").count() >= 2
+
+
+def test_backlink_returns_to_the_reference(page, site_url):
+    page.goto(site_url + "/cooperation/#fn:9")
+    page.click("#fn\\:9 a.footnote-backref")
+    assert page.url.endswith("#fnref:9")
+    assert page.locator("#fnref\\:9").is_visible()
