@@ -50,8 +50,11 @@ def test_no_request_leaves_the_host_and_no_console_errors(page, site_url, path):
     page.wait_for_selector(".md-search-result__item")
     page.wait_for_load_state("networkidle")
     host = urlsplit(site_url).netloc
-    foreign = [url for url in requests if urlsplit(url).scheme in ("http", "https")
-               and urlsplit(url).netloc != host]
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != host
+    ]
     assert requests, "no requests recorded at all"
     assert foreign == []
     assert errors == []
