@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .claims import load_ledger
 from .errata import ERRATA_PATH, load_errata
 from .pages import ID_RE, Page, page_words, read_page
 from .problems import Problem, SourceError
 from .register import REGISTER_PATH, Register, load_register
+from .sourcing import check_claims
 from .yaml_source import LineDict, LineList, load_yaml
 
 DOCS = "docs"
@@ -22,8 +24,9 @@ CONFIG = "mkdocs.yml"
 def check_project(root: Path) -> list[Problem]:
     """Every problem in the project under ``root``, sorted by file and line."""
     register = load_register(root)
+    ledger = load_ledger(root)
     pages = read_pages(root)
-    problems = list(register.problems)
+    problems = register.problems + ledger.problems
     for page in pages:
         problems += page.problems
     problems += check_front_matter(pages)
@@ -31,6 +34,7 @@ def check_project(root: Path) -> list[Problem]:
     problems += check_anchors(pages)
     problems += check_note_references(pages, register)
     problems += check_errata(root)
+    problems += check_claims(pages, register, ledger)
     return sorted(set(problems))
 
 

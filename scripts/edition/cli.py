@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from .check import check_project
+from .export import write_exports
+from .yaml_source import load_yaml
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +31,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"edition-check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
     print("edition-check: sources OK")
+    return 0
+
+
+def export_main(argv: list[str] | None = None) -> int:
+    """Write claims.json/csv into a built site (for engines that run no MkDocs hooks)."""
+    parser = argparse.ArgumentParser(prog="edition-export", description=export_main.__doc__)
+    parser.add_argument("site_dir", help="the built site, e.g. site")
+    parser.add_argument("--root", default=".", help="project root (holds mkdocs.yml)")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    if check_project(root):
+        print("edition-export: the sources have problems; run edition-check", file=sys.stderr)
+        return 1
+    site_url = load_yaml(root / "mkdocs.yml", "mkdocs.yml", config=True).get("site_url", "")
+    for path in write_exports(root, Path(args.site_dir), site_url):
+        print(f"edition-export: wrote {path}")
     return 0
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Extension
-from markdown.preprocessors import Preprocessor
 
+from .placeholders import PlaceholderPreprocessor
 from .problems import Problem
 from .yaml_source import LineDict, LineList, load_yaml
 
@@ -60,24 +60,6 @@ def errata_table(errata: list[Erratum]) -> list[str]:
     return rows
 
 
-class ErrataPreprocessor(Preprocessor):
-    """Replace the ``[[errata]]`` line with the generated table."""
-
-    def __init__(self, md, root: str):
-        super().__init__(md)
-        self.root = Path(root)
-
-    def run(self, lines: list[str]) -> list[str]:
-        """Expand the placeholder; pages without it pass through untouched."""
-        if PLACEHOLDER not in (line.strip() for line in lines):
-            return lines
-        table = errata_table(load_errata(self.root)[0])
-        out: list[str] = []
-        for line in lines:
-            out.extend(["", *table, ""] if line.strip() == PLACEHOLDER else [line])
-        return out
-
-
 class ErrataExtension(Extension):
     """Register the errata placeholder."""
 
@@ -87,9 +69,11 @@ class ErrataExtension(Extension):
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Run before block parsing so the table is parsed as Markdown."""
-        md.preprocessors.register(
-            ErrataPreprocessor(md, self.getConfig("root")), "edition_errata", 25
+        root = Path(self.getConfig("root"))
+        preprocessor = PlaceholderPreprocessor(
+            md, PLACEHOLDER, lambda: errata_table(load_errata(root)[0])
         )
+        md.preprocessors.register(preprocessor, "edition_errata", 25)
 
 
 def makeExtension(**kwargs) -> ErrataExtension:  # noqa: N802 - Python-Markdown's API name

@@ -1,8 +1,8 @@
 """MkDocs hook: run the project check before a build and fail the build on any problem.
 
 A thin adapter: all logic is in ``edition.check``, which the command line runs too.
-Touches one build event, ``on_pre_build``, so a bad source stops the build before any
-page is written.
+Touches two build events: ``on_pre_build``, so a bad source stops the build before
+any page is written, and ``on_post_build``, which writes the claims ledger downloads.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from edition.check import check_project
+from edition.export import write_exports
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -24,3 +25,8 @@ def on_pre_build(config) -> None:
         log.error(str(problem))
     if problems:
         raise PluginError(f"edition check: {len(problems)} problem(s) in the sources, see above")
+
+
+def on_post_build(config) -> None:
+    """Write claims.json and claims.csv next to /sources/."""
+    write_exports(Path(config.config_file_path).parent, Path(config.site_dir), config.site_url)

@@ -23,6 +23,7 @@ from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .anchors import note_anchor
 from .problems import SourceError
 from .register import REGISTER_PATH, Note, Register, load_register
 
@@ -116,6 +117,13 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
         label.tail = " This note is missing from the notes register."
     else:
         label.tail = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
+        if note.verdict:
+            verdict = etree.SubElement(item, "p", {"class": "note-verdict"})
+            verdict.text = "Verdict: "
+            # A .md link: the engine turns it into the right relative URL and checks it.
+            link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
+            link.text = note.verdict
+            link.tail = " (details on the sources page)"
         records = etree.SubElement(item, "ul", {"class": "note-records"})
         for record in note.records:
             records.append(record_item(record))

@@ -33,6 +33,20 @@ class Block:
     anchor: str  # explicit id, "" when missing
     anchor_line: int
 
+    @property
+    def words(self) -> str:
+        """The author's words: note references removed, whitespace collapsed."""
+        return page_words(self.text)
+
+    @property
+    def note_positions(self) -> list[tuple[int, str]]:
+        """(offset in ``words``, note id) of every note reference, in order."""
+        positions, removed = [], 0
+        for match in NOTE_REF.finditer(self.text):
+            positions.append((match.start() - removed, match.group(1)))
+            removed += match.end() - match.start()
+        return positions
+
 
 @dataclass
 class Page:
@@ -49,6 +63,11 @@ class Page:
         """Public URL path of the page: ``/``, ``/evolution/`` and so on."""
         stem = Path(self.path).stem
         return "/" if stem == "index" else f"/{stem}/"
+
+    @property
+    def name(self) -> str:
+        """The page's name as the ledger writes it: 'index', 'evolution' and so on."""
+        return Path(self.path).stem
 
     @property
     def is_paper(self) -> bool:

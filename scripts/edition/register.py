@@ -7,11 +7,11 @@ the file in one pass, and nothing renders from a register that failed it.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import parse_span
 from .problems import Problem, SourceError
 from .yaml_source import LineDict, LineList, load_yaml
 
@@ -19,17 +19,12 @@ REGISTER_PATH = "data/notes.yml"
 
 # Author's notes keep the paper's numbers (1, 2, ...); editorial notes are E1, E2, ...
 NOTE_ID_RE = re.compile(r"^(?:[1-9][0-9]*|E[1-9][0-9]*)$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 VERDICTS = ("supported", "partly supported", "not found", "contradicted")
 
 NOTE_KEYS = {"id", "claim", "records", "verdict", "qualification"}
 NOTE_REQUIRED = ("id", "claim", "records")
 RECORD_KEYS = {"title", "title_supplied", "publisher", "date", "date_note", "url", "primary"}
 RECORD_REQUIRED = ("title", "publisher", "date", "url", "primary")
-
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 
 @dataclass(frozen=True)
@@ -47,7 +42,7 @@ class Record:
     @property
     def readable_date(self) -> str:
         """'28 June 2004', 'June 2004', '2004' or 'undated'."""
-        return readable_date(self.date)
+        return self.date if self.date == "undated" else str(parse_span(self.date, years=None))
 
 
 @dataclass(frozen=True)
@@ -77,30 +72,14 @@ class Register:
     problems: list[Problem] = field(default_factory=list)
 
 
-def readable_date(value: str) -> str:
-    """Turn an ISO-like partial date into words; anything else is returned unchanged."""
-    match = DATE_RE.match(value)
-    if not match:
-        return value
-    year, month, day = match.groups()
-    if day:
-        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
-    if month:
-        return f"{MONTHS[int(month) - 1]} {year}"
-    return year
-
-
 def date_problem(value: object) -> str | None:
-    """Say what is wrong with a register date, or None when it is a valid one."""
+    """Say what is wrong with a record date, or None when it is a valid one."""
     if value == "undated":
         return None
-    if not isinstance(value, str) or not DATE_RE.match(value):
-        return f"date {value!r} must be YYYY, YYYY-MM, YYYY-MM-DD or 'undated'"
-    year, month, day = DATE_RE.match(value).groups()
     try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return f"date {value!r} is not a calendar date"
+        parse_span(value, years=None)
+    except ValueError as error:
+        return f"{error} (or 'undated')"
     return None
 
 
@@ -164,10 +143,15 @@ def _note(entry: object, line: int, problem) -> Note | None:
     if "records" in entry and not isinstance(records, LineList):
         problem(entry.key_lines["records"], f"note {note_id}: 'records' must be a list")
         return None
-    if records is not None and not records and verdict != "not found":
+    if (
+        records is not None
+        and not records
+        and not (verdict == "not found" and entry.get("qualification"))
+    ):
         problem(
             entry.key_lines["records"],
-            f"note {note_id} has no records; add the public records that support it",
+            f"note {note_id} has no records; add the public records that support it, "
+            "or give verdict 'not found' with a qualification saying what was searched",
         )
         ok = False
     parsed = [
