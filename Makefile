@@ -9,7 +9,7 @@ ADDR   ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; the README covers engines.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint lock system-deps clean
+.PHONY: serve build pdf check test lint lock system-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -23,9 +23,13 @@ $(STAMP): requirements.lock pyproject.toml
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-## build: strict build into site/
+## build: strict build into site/, then the PDF from its /print/ page
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/edition-pdf site
+
+## pdf: the site and site/iraq-nato-partnership.pdf (the PDF is made from the built site)
+pdf: build
 
 ## check: the project's own checks, without the slow tests
 check: $(STAMP)

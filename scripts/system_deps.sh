@@ -3,7 +3,10 @@
 # otherwise names exactly what to install and fails.
 set -eu
 # chromium: browser tests (Playwright drives the system Chromium, it downloads none).
-PACKAGES="chromium"
+# fonts-noto-core: Noto Serif/Sans (and Arabic) that the PDF names and embeds.
+# libpango-1.0-0, libpangoft2-1.0-0: text layout WeasyPrint loads to build the PDF.
+# poppler-utils: pdftoppm, the PDF tests' page images in test-artifacts/.
+PACKAGES="chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils"
 missing=""
 for pkg in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 # The five pages that carry the author's text, in the paper's order.
 PAPER_PAGES = ["index", "evolution", "cooperation", "future", "conclusion"]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts", "overrides"]
 
 
 @dataclass

@@ -75,3 +75,27 @@ def test_backlink_returns_to_the_reference(page, site_url):
     page.click("#fn\\:9 a.footnote-backref")
     assert page.url.endswith("#fnref:9")
     assert page.locator("#fnref\\:9").is_visible()
+
+
+def test_timeline_filter_shows_the_papers_events_only(page, site_url):
+    page.goto(site_url + "/timeline/")
+    context = page.locator("li.timeline-event--context")
+    paper = page.locator("li.timeline-event--paper")
+    assert context.count() > 0 and paper.count() > 0
+    assert context.first.is_visible()
+    page.get_by_label("The paper’s events only").check()
+    assert all(not item.is_visible() for item in context.all())
+    assert all(item.is_visible() for item in paper.all())
+    page.get_by_label("The paper’s events and context").check()
+    assert context.first.is_visible()
+
+
+def test_timeline_without_javascript_shows_every_event(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/timeline/")
+    events = page.locator("li.timeline-event")
+    assert events.count() > 40
+    assert all(item.is_visible() for item in events.all())
+    assert not page.locator("form.timeline-filter").is_visible()
+    context.close()

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import PAPER_PAGES, ROOT
+from site_links import page_url, resolve
 
 pytestmark = pytest.mark.build
 
@@ -37,9 +38,9 @@ def test_source_has_ten_notes_in_order():
 def test_page_shows_the_papers_notes_with_original_numbers(built_site, name):
     page = built_site.page(name)
     expected = notes_per_page_from_source()[name]
-    refs = page.select("article sup[id^='fnref'] a.footnote-ref")
+    refs = page.select("article sup[id^='fnref']:not(.editorial) a.footnote-ref")
     assert [int(a.get_text()) for a in refs] == expected
-    items = page.select("article div.footnote > ol > li")
+    items = page.select("article div.footnote > ol > li[value]")
     assert [int(li["value"]) for li in items] == expected
     for number, ref, item in zip(expected, refs, items, strict=True):
         # Reference and body point at each other with the original number.
@@ -63,3 +64,18 @@ def test_no_duplicate_ids_on_any_page(built_site):
     for path in built_site.site.rglob("*.html"):
         ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
         assert len(ids) == len(set(ids)), path
+
+
+@pytest.mark.parametrize("name", PAPER_PAGES)
+def test_editorial_notes_are_marked_and_resolve(built_site, name):
+    page = built_site.page(name)
+    for sup in page.select("article sup[id^='fnref'].editorial"):
+        label = sup.a.get_text()
+        assert re.fullmatch(r"E[1-9][0-9]*", label)
+        body = page.find(id=f"fn:{label}")
+        assert body is not None and not body.has_attr("value")
+        assert body.select_one(".note-number").get_text() == f"Note {label}."
+        assert "Editorial note" in body.get_text()
+        # The verdict links to the note's entry on /sources/.
+        href = body.select_one(".note-verdict a")["href"]
+        assert resolve(page_url(name), href) == ("/sources/", f"note-{label.lower()}")

@@ -10,7 +10,7 @@ from conftest import PAPER_PAGES, edit, run_mkdocs_build
 
 pytestmark = pytest.mark.build
 
-PAGES_IN_ORDER = [*PAPER_PAGES, "about"]
+PAGES_IN_ORDER = [*PAPER_PAGES, "timeline", "sources", "about"]
 
 
 def test_strict_build_has_no_warnings(built_site):
@@ -21,7 +21,16 @@ def test_strict_build_has_no_warnings(built_site):
 def test_navigation_follows_the_paper(built_site):
     nav = built_site.page("index").select("nav.md-nav--primary > ul > li > a")
     hrefs = [a["href"] for a in nav]
-    assert hrefs == [".", "evolution/", "cooperation/", "future/", "conclusion/", "about/"]
+    assert hrefs == [
+        ".",
+        "evolution/",
+        "cooperation/",
+        "future/",
+        "conclusion/",
+        "timeline/",
+        "sources/",
+        "about/",
+    ]
 
 
 @pytest.mark.parametrize("name", PAGES_IN_ORDER)

@@ -7,6 +7,7 @@ hook ``mkdocs_hook.py`` (fails ``mkdocs build --strict``). Neither adds logic: b
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from .claims import load_ledger
@@ -15,6 +16,7 @@ from .pages import ID_RE, Page, page_words, read_page
 from .problems import Problem, SourceError
 from .register import REGISTER_PATH, Register, load_register
 from .sourcing import check_claims
+from .timeline_data import load_timeline, paper_anchors
 from .yaml_source import LineDict, LineList, load_yaml
 
 DOCS = "docs"
@@ -35,6 +37,7 @@ def check_project(root: Path) -> list[Problem]:
     problems += check_note_references(pages, register)
     problems += check_errata(root)
     problems += check_claims(pages, register, ledger)
+    problems += load_timeline(root, ledger, register, paper_anchors(pages)).problems
     return sorted(set(problems))
 
 
@@ -63,7 +66,7 @@ def check_front_matter(pages: list[Page]) -> list[Problem]:
 
 
 def check_navigation(root: Path, pages: list[Page]) -> list[Problem]:
-    """Every page is in ``nav`` and every ``nav`` entry is a page."""
+    """Every page is in ``nav`` (or in ``not_in_nav``) and every ``nav`` entry is a page."""
     try:
         config = load_yaml(root / CONFIG, CONFIG, config=True)
     except SourceError as error:
@@ -72,10 +75,12 @@ def check_navigation(root: Path, pages: list[Page]) -> list[Problem]:
         return [Problem(CONFIG, 1, "mkdocs.yml has no 'nav' list; list every page in paper order")]
     nav_line = config.key_lines["nav"]
     listed = dict(_nav_files(config["nav"]))
+    unlisted = _not_in_nav(config.get("not_in_nav"))
     problems = [
         Problem(CONFIG, nav_line, f"{page.path} is not in the navigation; add it under 'nav'")
         for page in pages
         if page.path.removeprefix(f"{DOCS}/") not in listed
+        and not unlisted(page.path.removeprefix(f"{DOCS}/"))
     ]
     existing = {page.path.removeprefix(f"{DOCS}/") for page in pages}
     problems += [
@@ -84,6 +89,27 @@ def check_navigation(root: Path, pages: list[Page]) -> list[Problem]:
         if name.endswith(".md") and name not in existing
     ]
     return problems
+
+
+def _not_in_nav(patterns: object):
+    """Matcher for ``not_in_nav``, pages built but deliberately left out of the nav.
+
+    MkDocs reads gitignore-style lines; this covers the forms the project uses: a
+    leading "/" anchors a pattern to docs/ (``/print.md``), otherwise it matches a file
+    name at any depth; ``*`` and ``?`` glob. Blank lines and ``#`` comments are skipped.
+    """
+    lines = [line.strip() for line in str(patterns or "").splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
+
+    def unlisted(name: str) -> bool:
+        return any(
+            fnmatchcase(name, pattern[1:])
+            if pattern.startswith("/")
+            else fnmatchcase(name.rsplit("/", 1)[-1], pattern) or fnmatchcase(name, pattern)
+            for pattern in lines
+        )
+
+    return unlisted
 
 
 def _nav_files(nav: LineList):
@@ -102,6 +128,8 @@ def _nav_files(nav: LineList):
 def check_anchors(pages: list[Page]) -> list[Problem]:
     """Every heading and paragraph of the author's text has a well-formed, unique id."""
     problems = []
+    # Ids are unique across the paper, not only per page: /print/ holds every page.
+    elsewhere: dict[str, str] = {}
     for page in (page for page in pages if page.is_paper):
         seen: dict[str, int] = {}
         for block in page.blocks:
@@ -128,8 +156,18 @@ def check_anchors(pages: list[Page]) -> list[Problem]:
                         "ids are public link targets, give this one a new id",
                     )
                 )
+            elif block.anchor in elsewhere:
+                problems.append(
+                    Problem(
+                        page.path,
+                        block.anchor_line,
+                        f"id {block.anchor!r} is already used on {elsewhere[block.anchor]}; "
+                        "ids are unique across the paper, give this one a new id",
+                    )
+                )
             else:
                 seen[block.anchor] = block.anchor_line
+        elsewhere.update(dict.fromkeys(seen, page.path))
     return problems
 
 

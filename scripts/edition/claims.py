@@ -17,7 +17,18 @@ from .register import NOTE_ID_RE, VERDICTS
 from .yaml_source import LineDict, LineList, load_yaml
 
 LEDGER_PATH = "data/claims.yml"
-CLAIM_KEYS = {"id", "page", "anchor", "text", "notes", "verdict", "qualification", "date", "event"}
+CLAIM_KEYS = {
+    "id",
+    "page",
+    "anchor",
+    "text",
+    "notes",
+    "verdict",
+    "qualification",
+    "date",
+    "event",
+    "summary",
+}
 CLAIM_REQUIRED = ("id", "page", "anchor", "text", "notes")
 CLAIM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -35,7 +46,8 @@ class Claim:
     verdict: str = ""  # only when it differs from the note's
     qualification: str = ""
     date: Span | None = None
-    event: str = ""
+    event: str = ""  # timeline title of a dated claim
+    summary: str = ""  # one sentence in the edition's words, for the timeline
 
 
 @dataclass
@@ -100,7 +112,7 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
             ok = False
     claim_id = entry.get("id")
     label = f"claim {claim_id}"
-    for key in ("id", "page", "anchor", "text", "qualification", "event"):
+    for key in ("id", "page", "anchor", "text", "qualification", "event", "summary"):
         if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
             problem(entry.key_lines[key], f"{label}: '{key}' must be non-empty text")
             ok = False
@@ -130,8 +142,12 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
         except ValueError as error:
             problem(entry.key_lines["date"], f"{label}: {error}")
             ok = False
-    if ("date" in entry) != ("event" in entry):
-        problem(line, f"{label}: 'date' and 'event' go together (a dated claim is a paper event)")
+    if len({"date" in entry, "event" in entry, "summary" in entry}) > 1:
+        problem(
+            line,
+            f"{label}: 'date', 'event' and 'summary' go together (a dated claim is a paper "
+            "event on the timeline: its date, title and one sentence)",
+        )
         ok = False
     if not ok:
         return None
@@ -146,4 +162,5 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
         qualification=normalise(entry.get("qualification", "")),
         date=span,
         event=normalise(entry.get("event", "")),
+        summary=normalise(entry.get("summary", "")),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .check import check_project
 from .export import write_exports
+from .pdf import PdfError, build_pdf
 from .yaml_source import load_yaml
 
 
@@ -47,6 +48,24 @@ def export_main(argv: list[str] | None = None) -> int:
     site_url = load_yaml(root / "mkdocs.yml", "mkdocs.yml", config=True).get("site_url", "")
     for path in write_exports(root, Path(args.site_dir), site_url):
         print(f"edition-export: wrote {path}")
+    return 0
+
+
+def pdf_main(argv: list[str] | None = None) -> int:
+    """Build the PDF edition from a built site's /print/ page (run after `mkdocs build`)."""
+    parser = argparse.ArgumentParser(prog="edition-pdf", description=pdf_main.__doc__)
+    parser.add_argument("site_dir", help="the built site, e.g. site")
+    parser.add_argument("--root", default=".", help="project root (holds mkdocs.yml)")
+    args = parser.parse_args(argv)
+    try:
+        built = build_pdf(Path(args.site_dir), Path(args.root))
+    except PdfError as error:
+        print(f"edition-pdf: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"edition-pdf: wrote {built.path} ({built.pages} pages, {built.size // 1000} KB) "
+        f"in {built.seconds:.1f} s"
+    )
     return 0
 
 

@@ -122,7 +122,7 @@ def _note(entry: object, line: int, problem) -> Note | None:
     if not isinstance(entry, LineDict):
         problem(line, "each note must be a mapping with id, claim and records")
         return None
-    ok = _known_and_required(entry, NOTE_KEYS, NOTE_REQUIRED, "note", problem)
+    ok = known_and_required(entry, NOTE_KEYS, NOTE_REQUIRED, "note", problem)
     note_id = str(entry.get("id", ""))
     if "id" in entry and not NOTE_ID_RE.match(note_id):
         problem(entry.key_lines["id"], f"note id {note_id!r} must be a number (1, 2…) or E1, E2…")
@@ -155,7 +155,7 @@ def _note(entry: object, line: int, problem) -> Note | None:
         )
         ok = False
     parsed = [
-        _record(item, item_line, note_id, problem)
+        parse_record(item, item_line, f"note {note_id}", problem)
         for item, item_line in zip(records or [], getattr(records, "item_lines", []), strict=True)
     ]
     if not ok or None in parsed:
@@ -170,26 +170,26 @@ def _note(entry: object, line: int, problem) -> Note | None:
     )
 
 
-def _record(item: object, line: int, note_id: str, problem) -> Record | None:
-    """Validate one record of a note."""
+def parse_record(item: object, line: int, owner: str, problem) -> Record | None:
+    """Validate one record of ``owner`` ('note 5', 'event x'); report problems via ``problem``."""
     if not isinstance(item, LineDict):
-        problem(line, f"note {note_id}: each record must be a mapping (title, publisher, …)")
+        problem(line, f"{owner}: each record must be a mapping (title, publisher, …)")
         return None
-    ok = _known_and_required(item, RECORD_KEYS, RECORD_REQUIRED, f"note {note_id} record", problem)
+    ok = known_and_required(item, RECORD_KEYS, RECORD_REQUIRED, f"{owner} record", problem)
     for key in ("title", "publisher", "url", "date_note"):
         if key in item and (not isinstance(item[key], str) or not item[key].strip()):
-            problem(item.key_lines[key], f"note {note_id}: record '{key}' must be non-empty text")
+            problem(item.key_lines[key], f"{owner}: record '{key}' must be non-empty text")
             ok = False
     for key in ("primary", "title_supplied"):
         if key in item and not isinstance(item[key], bool):
-            problem(item.key_lines[key], f"note {note_id}: record '{key}' must be true or false")
+            problem(item.key_lines[key], f"{owner}: record '{key}' must be true or false")
             ok = False
     if "date" in item and (message := date_problem(item["date"])):
-        problem(item.key_lines["date"], f"note {note_id}: {message}")
+        problem(item.key_lines["date"], f"{owner}: {message}")
         ok = False
     url = item.get("url")
     if isinstance(url, str) and not re.match(r"^https?://\S+$", url):
-        problem(item.key_lines["url"], f"note {note_id}: url {url!r} must start with http(s)://")
+        problem(item.key_lines["url"], f"{owner}: url {url!r} must start with http(s)://")
         ok = False
     if not ok:
         return None
@@ -204,7 +204,7 @@ def _record(item: object, line: int, note_id: str, problem) -> Record | None:
     )
 
 
-def _known_and_required(mapping: LineDict, known, required, what: str, problem) -> bool:
+def known_and_required(mapping: LineDict, known, required, what: str, problem) -> bool:
     """Report unknown and missing keys; True when there were none."""
     ok = True
     for key in mapping:

@@ -71,7 +71,7 @@ def summary(notes: list[Note], ledger: Ledger, register: Register) -> list[str]:
     return [
         "## Summary { #summary }",
         "",
-        "| | |",
+        "| What | Count |",
         "| --- | --- |",
         f"| Claims registered | {len(ledger.claims)} ({dated} dated, shown on the timeline) |",
         f"| Notes | {len(notes) - editorial} by the author, {editorial} editorial |",
@@ -133,5 +133,5 @@ class SourcesExtension(Extension):
 
 
 def makeExtension(**kwargs) -> SourcesExtension:  # noqa: N802 - Python-Markdown's API name
-    """Entry point used by ``markdown_extensions: - edition.sources``."""
+    """Entry point used by ``markdown_extensions: - edition.sources_page``."""
     return SourcesExtension(**kwargs)
