@@ -6,10 +6,22 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 ADDR   ?= 127.0.0.1:8000
+# Where `make build` writes the public site and the offline edition (a test builds twice
+# into temporary folders to prove the builds reproducible).
+SITE    ?= site
+OFFLINE ?= build/offline
 # Material prints an end-of-life banner on every build; the README covers engines.
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: every date a build writes (sitemap lastmod, gzip and zip times,
+# PDF metadata) is the last commit's, not the clock's. Outside a git checkout: the
+# newest source file's modification time. Set it yourself to override.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || \
+  find mkdocs.yml docs data overrides -type f -printf '%T@\n' | sort -n | tail -1 | cut -d. -f1)
+endif
+export SOURCE_DATE_EPOCH
 
-.PHONY: serve build pdf check test lint lock system-deps clean
+.PHONY: serve build pdf anchors links bench check test lint lock system-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -23,13 +35,30 @@ $(STAMP): requirements.lock pyproject.toml
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-## build: strict build into site/, then the PDF from its /print/ page
+## build: strict build into site/, the PDF from its /print/ page, and the offline edition's zip
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet
-	$(BIN)/edition-pdf site
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
+	$(BIN)/edition-pdf $(SITE)
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml --site-dir $(OFFLINE)
+	$(BIN)/python -m edition.offline $(SITE) $(OFFLINE)
 
 ## pdf: the site and site/iraq-nato-partnership.pdf (the PDF is made from the built site)
 pdf: build
+
+## anchors: add the built site's new addresses to data/anchors.txt (never removes one)
+anchors: build
+	$(BIN)/edition-anchors $(SITE)
+
+## links: check every link in site/ and build/offline/; list external links in build/external-links.txt
+links: build
+	$(BIN)/python -m edition.linkcheck site --external build/external-links.txt
+	$(BIN)/python -m edition.linkcheck build/offline --file-urls
+
+## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material
+bench: build system-deps
+	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench_pdf.py site
+	$(BIN)/python scripts/bench_site.py site
 
 ## check: the project's own checks, without the slow tests
 check: $(STAMP)
@@ -56,4 +85,4 @@ lock: $(STAMP)
 	  --build-deps-for editable --extra test --strip-extras -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site build $(VENV)

@@ -68,6 +68,38 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+@dataclass
+class MakeBuild:
+    """Result of one `make build` into a folder of its own: site, PDF, offline edition."""
+
+    returncode: int
+    output: str
+    site: Path
+    offline: Path
+
+
+def run_make_build(folder: Path) -> MakeBuild:
+    """Run the README's `make build` with its output folders moved under ``folder``."""
+    site, offline = folder / "site", folder / "offline"
+    result = subprocess.run(
+        ["make", "-s", "build", f"SITE={site}", f"OFFLINE={offline}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return MakeBuild(result.returncode, result.stdout + result.stderr, site, offline)
+
+
+@pytest.fixture(scope="session")
+def make_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[MakeBuild, MakeBuild]:
+    """Two clean `make build`s of the same sources (reproducibility, offline edition)."""
+    builds = tuple(run_make_build(tmp_path_factory.mktemp(f"make-build-{n}")) for n in (1, 2))
+    for build in builds:
+        assert build.returncode == 0, build.output
+    return builds
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace one exact occurrence of ``old`` in a file (fails loudly if absent)."""
     text = path.read_text(encoding="utf-8")

@@ -10,7 +10,18 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/evolution/", "/cooperation/", "/future/", "/conclusion/", "/about/"]
+# Every page a reader can reach (the PDF and the offline zip: tests/test_quality_privacy.py).
+PAGES = [
+    "/",
+    "/evolution/",
+    "/cooperation/",
+    "/future/",
+    "/conclusion/",
+    "/timeline/",
+    "/sources/",
+    "/about/",
+    "/print/",
+]
 
 
 @pytest.fixture(scope="module")

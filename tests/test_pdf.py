@@ -8,10 +8,12 @@ in test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import filecmp
+import os
 import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -71,7 +73,10 @@ PRINT_PAGE = """<!doctype html><html><body><header class="md-header">chrome</hea
 
 @pytest.fixture(scope="module")
 def shaped() -> BeautifulSoup:
-    return BeautifulSoup(pdf_html(PRINT_PAGE, SITE), "html.parser")
+    # Without SOURCE_DATE_EPOCH, whatever the caller's environment (`make` exports it).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return BeautifulSoup(pdf_html(PRINT_PAGE, SITE), "html.parser")
 
 
 def test_each_note_becomes_a_footnote_at_its_first_reference(shaped):
@@ -364,7 +369,14 @@ def test_metadata(reader):
     assert info.author == "Al-Bayan Center for Planning and Studies"
     assert "policy paper" in info.subject
     assert "NATO" in info["/Keywords"] and "Iraq" in info["/Keywords"]
-    assert "/CreationDate" not in info  # no build time: two builds are byte-identical
+    # No build time: two builds are byte-identical. `make` sets SOURCE_DATE_EPOCH (the
+    # last commit's time), and then that is the date.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = datetime.fromtimestamp(int(epoch), UTC).strftime("D:%Y%m%d%H%M%S")
+        assert info["/CreationDate"].startswith(stamp)
+    else:
+        assert "/CreationDate" not in info
 
 
 @pytest.mark.build

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 
 PARAGRAPH_ID_RE = re.compile(r"^p(\d+(?:-\d+)*)$")
+# Ids that may be published: lowercase letters, digits and single hyphens. Years on the
+# timeline ("2014") start with a digit; note references ("fn:7", "fnref:7") are
+# excluded on purpose: their numbering belongs to one page, not to the paper.
+PUBLIC_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def paragraph_number(anchor: str) -> str:
@@ -21,6 +25,16 @@ def paragraph_label(anchor: str) -> str:
     """'p1-3' → '¶ 1.3' (or the id itself for headings)."""
     number = paragraph_number(anchor)
     return f"¶ {number}" if number else anchor
+
+
+def section_number(first_paragraph: str) -> str:
+    """The number of the section a paragraph opens: 'p2-4-1' → '2.4', 'p1-1' → '1'.
+
+    Headings carry names, not numbers (``#cyber-security``); their number is read off
+    the id of the first paragraph under them, so it follows the id scheme too.
+    """
+    number = paragraph_number(first_paragraph)
+    return number.rpartition(".")[0] if "." in number else ""
 
 
 def note_anchor(note_id: str) -> str:

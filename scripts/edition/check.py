@@ -10,9 +10,12 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from .aliases import check_aliases, load_aliases, source_ids
 from .claims import load_ledger
 from .errata import ERRATA_PATH, load_errata
+from .manifest import check_manifest, read_entries, redirect_sources
 from .pages import ID_RE, Page, page_words, read_page
+from .paper import paper_problems, read_config
 from .problems import Problem, SourceError
 from .register import REGISTER_PATH, Register, load_register
 from .sourcing import check_claims
@@ -37,7 +40,9 @@ def check_project(root: Path) -> list[Problem]:
     problems += check_note_references(pages, register)
     problems += check_errata(root)
     problems += check_claims(pages, register, ledger)
-    problems += load_timeline(root, ledger, register, paper_anchors(pages)).problems
+    timeline = load_timeline(root, ledger, register, paper_anchors(pages))
+    problems += timeline.problems
+    problems += check_addresses(root, pages, register, timeline)
     return sorted(set(problems))
 
 
@@ -215,4 +220,24 @@ def check_errata(root: Path) -> list[Problem]:
                     "update the erratum with the page text",
                 )
             )
+    return problems
+
+
+def check_addresses(root: Path, pages: list[Page], register: Register, timeline) -> list[Problem]:
+    """The paper's facts for citations, the id aliases, and the manifest of addresses."""
+    try:
+        config = read_config(root)
+    except SourceError as error:
+        return [error.problem]
+    problems = paper_problems(config)
+    aliases = load_aliases(root)
+    known = source_ids(pages, timeline, register)
+    problems += check_aliases(aliases, known)
+    # The paper's pages are the ones whose every id the sources define: only there can a
+    # lost id be told before a build (the manifest test covers every page after one).
+    paper_ids = {
+        page.name: known[page.name] | aliases.old_ids(page.name) for page in pages if page.is_paper
+    }
+    docs = {page.path.removeprefix(f"{DOCS}/") for page in pages}
+    problems += check_manifest(read_entries(root), docs, redirect_sources(config), paper_ids)
     return problems

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .check import check_project
 from .export import write_exports
+from .manifest import MANIFEST_PATH, format_manifest, harvest, merge, missing, read_entries
 from .pdf import PdfError, build_pdf
 from .yaml_source import load_yaml
 
@@ -67,6 +68,44 @@ def pdf_main(argv: list[str] | None = None) -> int:
         f"in {built.seconds:.1f} s"
     )
     return 0
+
+
+def anchors_main(argv: list[str] | None = None) -> int:
+    """Add a built site's new addresses to data/anchors.txt; never remove one.
+
+    Exits 1, naming each, when the site lacks addresses the manifest promises (restore
+    them, keep an old id as an alias, or redirect a moved page).
+    """
+    parser = argparse.ArgumentParser(
+        prog="edition-anchors", description=anchors_main.__doc__.splitlines()[0]
+    )
+    parser.add_argument("site_dir", help="the built site, e.g. site (after `make build`)")
+    parser.add_argument("--root", default=".", help="project root (holds data/anchors.txt)")
+    args = parser.parse_args(argv)
+    root, site = Path(args.root), Path(args.site_dir)
+    if not (site / "index.html").is_file():
+        print(f"edition-anchors: {site} holds no built site; run make build", file=sys.stderr)
+        return 2
+    entries = read_entries(root)
+    existing = [entry for _line, entry in entries]
+    merged = merge(existing, harvest(site))
+    added = sorted(set(merged) - set(existing))
+    text = format_manifest(merged)
+    path = root / MANIFEST_PATH
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    for entry in added:
+        print(f"edition-anchors: added {entry}")
+    print(f"edition-anchors: {len(merged)} addresses in {MANIFEST_PATH} ({len(added)} new)")
+    lines = dict((entry, line) for line, entry in entries)
+    lost = missing(existing, site)
+    for entry in lost:
+        print(
+            f"{MANIFEST_PATH}:{lines[entry]}: {entry} is not on the built site; restore it, "
+            "keep the old id as an alias (data/anchor-aliases.yml) or redirect the page",
+            file=sys.stderr,
+        )
+    return 1 if lost else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -53,12 +53,21 @@ class Span:
 
     def __str__(self) -> str:
         """'28 June 2004', or '4–5 September 2014' style ranges."""
+        return "".join(text for text, _iso in self.parts())
+
+    def parts(self) -> list[tuple[str, str]]:
+        """The written date as (text, ISO date) pieces; separators have no ISO date.
+
+        HTML's ``<time datetime>`` takes one date, not a range, so a range is marked up
+        as two ``<time>`` elements: ``[("4", "2014-09-04"), ("–", ""),
+        ("5 September 2014", "2014-09-05")]``.
+        """
         if self.start == self.end:
-            return str(self.start)
+            return [(str(self.start), self.start.iso)]
         first, last = self.start, self.end
         if first.year == last.year and first.month == last.month and first.day and last.day:
-            return f"{first.day}–{last}"
-        return f"{first} – {last}"
+            return [(str(first.day), first.iso), ("–", ""), (str(last), last.iso)]
+        return [(str(first), first.iso), (" – ", ""), (str(last), last.iso)]
 
     @property
     def iso(self) -> str:

@@ -48,6 +48,16 @@ KEYWORDS = (
     "Iraq, NATO, strategic partnership, NATO Mission Iraq, NTM-I, security sector reform, "
     "counterterrorism, defence capacity building, Al-Bayan Center"
 )
+# Classes of the print page's elements that have no place on paper.
+SCREEN_ONLY = (
+    "edition-downloads",
+    "edition-page-url",
+    "headerlink",
+    "md-content__button",
+    "anchor-handle",  # ¶ 1.3 and its copy button (paragraphs.py)
+    "anchor-tools",  # § 2.4, copy-link and the cite box under headings
+    "edition-jsonld",  # the JSON-LD record
+)
 PDF_SIZE_RE = re.compile(r"(<span data-pdf-size>)[^<]*(</span>)")
 # The notes extension's verdict link says "(details on the sources page)"; on paper the
 # page number says it better (pdf.css adds it with target-counter()).
@@ -272,7 +282,9 @@ def pdf_html(print_html: str, site: Site) -> str:
     )
     if article is None:
         raise PdfError("the print page has no article.md-content__inner; is it a Material page?")
-    for name in ("edition-downloads", "edition-page-url", "headerlink", "md-content__button"):
+    # Screen controls, and the web's own paragraph numbers and cite boxes: the PDF sets its
+    # numbers in the margin (number_paragraphs) and each section's address under it.
+    for name in SCREEN_ONLY:
         for element in find_class(article, name):
             remove(article, element)
     notes_to_footnotes(article)

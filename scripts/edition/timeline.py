@@ -55,13 +55,18 @@ def event_item(event: Event) -> etree.Element:
     item.set("class", "timeline-event " + item.get("class"))
     _element(item, "h3", event.title, id=event.anchor)
     meta = _element(item, "p", class_="timeline-meta")
-    _element(meta, "time", str(event.date), datetime=event.date.iso)
+    # A range is two <time> elements: HTML's datetime attribute holds one date.
+    for text, iso in event.date.parts():
+        if iso:
+            time = _element(meta, "time", text, datetime=iso)
+        else:
+            time.tail = text
+    time.tail = " · "
     labels = [KIND_LABELS[event.kind]] + (
         ["After the paper’s publication"] * event.after_publication
     )
     for label in labels:
         _element(meta, "span", label, class_="timeline-kind").tail = " "
-    meta[0].tail = " · "
     summary = _element(item, "p", event.summary, class_="timeline-summary")
     if event.verdict:
         # The paper's events are claims: say how far the record bears them out.
@@ -154,23 +159,28 @@ class TimelineTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Work only on pages that need it: placeholders, or paragraphs with events."""
         timeline = build_timeline(self.root)
+        # One overview strip per page: /print/ holds both the home page and the timeline
+        # page, and two navigation landmarks with one name confuse screen readers.
+        strips = 0
         by_anchor: dict[str, list[Event]] = {}
         for event in timeline.events:
             for _page, anchor in event.paragraphs:
                 by_anchor.setdefault(anchor, []).append(event)
         for parent in root.iter():
-            for index, child in enumerate(list(parent)):
+            for child in list(parent):
                 text = (child.text or "").strip()
                 if (
                     child.tag == "p"
                     and text in ("[[timeline]]", "[[timeline-strip]]")
                     and len(child) == 0
                 ):
-                    built = (
-                        timeline_tree(timeline) if text == "[[timeline]]" else strip_tree(timeline)
-                    )
+                    index = list(parent).index(child)  # a dropped strip shifts the rest
                     parent.remove(child)
-                    parent.insert(index, built)
+                    if text == "[[timeline]]":
+                        parent.insert(index, timeline_tree(timeline))
+                    elif not strips:
+                        parent.insert(index, strip_tree(timeline))
+                    strips += text == "[[timeline-strip]]"
                 elif child.tag == "p" and child.get("id") in by_anchor:
                     child.append(backlink(by_anchor[child.get("id")]))
 

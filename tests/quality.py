@@ -1,0 +1,52 @@
+"""Shared pieces of the quality-gate tests (issue 7): the pages, Chromium, page checks."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+from browser import CHROMIUM, CHROMIUM_ARGS
+
+# Every page a reader can reach, by its public address.
+ALL_PAGES = [
+    "/",
+    "/evolution/",
+    "/cooperation/",
+    "/future/",
+    "/conclusion/",
+    "/timeline/",
+    "/sources/",
+    "/about/",
+    "/print/",
+]
+WIDTHS = [375, 1280]  # a phone and a laptop
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
+
+
+@contextmanager
+def chromium():
+    """Debian's headless Chromium through Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def foreign_requests(urls: list[str], host: str) -> list[str]:
+    """The http(s) requests among ``urls`` that went to another host than ``host``."""
+    return [
+        url
+        for url in urls
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != host
+    ]
+
+
+def search(page, query: str) -> None:
+    """Open the search with its keyboard shortcut, type, and wait for results."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")

@@ -1,0 +1,182 @@
+"""Accessibility gate: axe-core finds nothing, and every control works from the keyboard.
+
+Every page, in the light and the dark scheme (the reader's ``prefers-color-scheme``,
+which Material follows), on a phone (375 px) and a laptop (1280 px). The fixes live in
+``overrides/partials/search.html`` and ``docs/assets/stylesheets/quality.css``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import serve
+from quality import ALL_PAGES, SCHEMES, WIDTHS, chromium, search
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+
+# For the focused element (or, for a visually hidden input, the label that stands for
+# it): is a focus indicator drawn, is it inside the viewport, and is it on top (not
+# under the search overlay, a tooltip or an off-canvas drawer)?
+FOCUS_STATE_JS = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  let shown = element;
+  let box = element.getBoundingClientRect();
+  if (box.width < 2 || box.height < 2) {
+    const labels = [...(element.labels || []), element.nextElementSibling].filter(
+      (label) => label && label.tagName === "LABEL" && label.getBoundingClientRect().width > 0);
+    if (labels.length) {
+      shown = labels.includes(element.nextElementSibling) ? element.nextElementSibling : labels[0];
+      box = shown.getBoundingClientRect();
+    }
+  }
+  const style = getComputedStyle(shown);
+  const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+    || style.boxShadow !== "none";
+  const inView = box.width > 0 && box.right > 0 && box.bottom > 0
+    && box.left < innerWidth && box.top < innerHeight;
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const onTop = !!hit && (shown.contains(hit) || hit.contains(shown));
+  const text = (element.getAttribute("aria-label") || element.textContent || "").trim();
+  const name = `${element.tagName.toLowerCase()} ${element.getAttribute("href")
+    || element.id || element.className} "${text.slice(0, 40)}"`;
+  return {name, ring, inView, onTop};
+}"""
+
+# Mark every control a reader can see now; mark each one focus reaches later.
+MARK_CONTROLS_JS = """() => {
+  // tabindex="-1": taken out of the tab order on purpose (the search's Clear button,
+  // which Escape does from the keyboard).
+  const selector = ':is(a[href], button, input:not([type=hidden]), select, textarea, summary,'
+    + ' [tabindex]):not([tabindex="-1"])';
+  for (const element of document.querySelectorAll(selector)) {
+    if (!element.disabled && element.checkVisibility({visibilityProperty: true}))
+      element.setAttribute("data-q-control", "");
+  }
+  document.addEventListener("focusin", (event) => event.target.setAttribute("data-q-reached", ""));
+}"""
+
+# Controls never reached; a radio group counts as reached when one of its radios is.
+UNREACHED_JS = """() => {
+  const reachedGroups = new Set([...document.querySelectorAll("input[type=radio][data-q-reached]")]
+    .map((radio) => radio.name));
+  // Controls the theme has hidden since (the back-to-top button) are not expected.
+  return [...document.querySelectorAll("[data-q-control]:not([data-q-reached])")]
+    .filter((element) => element.tabIndex >= 0)
+    .filter((element) => element.checkVisibility({visibilityProperty: true}))
+    .filter((element) => !(element.type === "radio" && reachedGroups.has(element.name)))
+    .map((element) => element.outerHTML.slice(0, 120));
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+def open_page(browser, url: str, width: int, scheme: str = "light"):
+    """A fresh page at ``width`` px in the reader's colour scheme, with Material ready."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    return page
+
+
+def violations(page) -> list[str]:
+    """axe-core's violations, one readable line each (rule, impact, first targets)."""
+    found = AXE.run(page).response["violations"]
+    return [
+        f"{rule['id']} ({rule['impact']}): {[node['target'] for node in rule['nodes'][:3]]}"
+        f" — {rule['help']}"
+        for rule in found
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_axe_finds_no_violations(browser, site_url, path, scheme, width):
+    page = open_page(browser, site_url + path, width, scheme)
+    assert violations(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violations_in_open_search_results(browser, site_url, scheme, width):
+    page = open_page(browser, site_url + "/evolution/", width, scheme)
+    search(page, "NATO")
+    page.wait_for_timeout(500)  # the results pane fades in
+    assert violations(page) == []
+    page.context.close()
+
+
+def tab_through(page) -> list[str]:
+    """Press Tab until focus leaves the page; return each stop with no visible focus."""
+    page.evaluate(MARK_CONTROLS_JS)
+    problems, stops = [], 0
+    while stops < 3000:
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE_JS)
+        if state is None:
+            break
+        stops += 1
+        if not (state["ring"] and state["inView"] and state["onTop"]):
+            page.wait_for_timeout(400)  # a drawer sliding in, a tooltip fading out
+            state = page.evaluate(FOCUS_STATE_JS) or state
+        missing = [key for key in ("ring", "inView", "onTop") if not state[key]]
+        if missing:
+            problems.append(f"stop {stops}: {state['name']}: not {', '.join(missing)}")
+    assert stops > 10, f"only {stops} focus stops: is the page there?"
+    return problems
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_control_is_reachable_by_keyboard_and_visible_on_focus(
+    browser, site_url, path, width
+):
+    page = open_page(browser, site_url + path, width)
+    assert tab_through(page) == []
+    assert page.evaluate(UNREACHED_JS) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_results_are_reachable_by_keyboard(browser, site_url, width):
+    page = open_page(browser, site_url + "/evolution/", width)
+    search(page, "Istanbul")
+    page.keyboard.press("ArrowDown")  # Material moves through results with the arrows
+    state = page.evaluate(FOCUS_STATE_JS)
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), state
+    assert state["ring"] and state["inView"] and state["onTop"], state
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "?h=istanbul" in page.url.lower()
+    page.context.close()
+
+
+def test_the_keyboard_check_sees_a_control_without_focus_indicator(browser, site_url):
+    # The check itself must be able to fail: hide every focus ring and it must object.
+    page = open_page(browser, site_url + "/about/", 1280)
+    page.add_style_tag(content="*, *:focus, *:focus-visible { outline: none !important }")
+    assert any("not ring" in problem for problem in tab_through(page))
+    page.context.close()
+
+
+def test_the_search_dialog_has_a_name(built_site):
+    dialog = built_site.page("evolution").select_one(".md-search[role=dialog]")
+    assert dialog.get("aria-label") == "Search"

@@ -1,0 +1,142 @@
+"""Offline gate: the zipped edition works from a folder (file://): pages, navigation, search.
+
+The zip is what an air-gapped reader receives: these tests unpack the one `make build`
+wrote and drive it in Chromium through ``file://`` URLs, recording every request.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition.offline import ZIP_FOLDER, ZIP_NAME, public_url, write_zip
+from quality import chromium, search
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: unknown tags (!ENV, !relative) become None."""
+
+
+_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def config(name: str) -> dict:
+    return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=_Lenient)
+
+
+def names(items: list) -> list[str]:
+    """Plugin or hook names of a config list (entries are strings or one-key dicts)."""
+    return [item if isinstance(item, str) else next(iter(item)) for item in items]
+
+
+def test_the_offline_config_keeps_every_plugin_and_hook_of_the_site():
+    # INHERIT replaces lists: a plugin or hook added to mkdocs.yml must be added here too.
+    site, offline = config("mkdocs.yml"), config("mkdocs.offline.yml")
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert names(offline["plugins"]) == [*names(site["plugins"]), "offline"]
+    assert offline["hooks"] == [*site["hooks"], "scripts/edition/offline_hook.py"]
+    assert offline["use_directory_urls"] is False and site["use_directory_urls"] is True
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [("index.md", ""), ("evolution.md", "evolution/"), ("a/index.md", "a/"), ("a/b.md", "a/b/")],
+)
+def test_public_url_follows_directory_urls(src, url):
+    assert public_url(src) == url
+
+
+def test_the_zip_is_reproducible_and_sorted(tmp_path):
+    folder = tmp_path / "offline"
+    (folder / "b").mkdir(parents=True)
+    (folder / "index.html").write_text("home")
+    (folder / "b" / "page.html").write_text("page")
+    (folder / "b" / "page.html.map").write_text("developer tools only")
+    write_zip(folder, tmp_path / "one.zip", 1700000000)
+    (folder / "index.html").touch()  # a newer file time must not matter
+    write_zip(folder, tmp_path / "two.zip", 1700000000)
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        assert archive.namelist() == [f"{ZIP_FOLDER}/b/page.html", f"{ZIP_FOLDER}/index.html"]
+        assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+@pytest.fixture(scope="module")
+def unpacked(make_builds, tmp_path_factory) -> Path:
+    """The published zip, unpacked as a reader would."""
+    target = tmp_path_factory.mktemp("reader")
+    with zipfile.ZipFile(make_builds[0].site / ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / ZIP_FOLDER
+
+
+@pytest.mark.build
+def test_the_zip_holds_the_whole_edition_and_the_pdf(unpacked):
+    for name in ("index.html", "evolution.html", "print.html", "iraq-nato-partnership.pdf"):
+        assert (unpacked / name).is_file(), name
+    assert (unpacked / "search" / "search_index.js").is_file()
+    assert (unpacked / "assets" / "javascripts" / "iframe-worker.js").is_file()
+    assert not list(unpacked.rglob("*.map"))
+
+
+@pytest.mark.build
+def test_offline_pages_cite_the_public_addresses(unpacked):
+    html = (unpacked / "evolution.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://iraq-nato.example.org/evolution/">' in html
+    assert "https://iraq-nato.example.org/evolution.html" not in html
+
+
+@pytest.fixture(scope="module")
+def reader(unpacked):
+    """A Chromium page on the unpacked edition, with every request recorded."""
+    with chromium() as browser:
+        context = browser.new_context()
+        requests, errors = [], []
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+        yield page, requests, errors
+        context.close()
+
+
+@pytest.mark.browser
+def test_pages_and_navigation_work_from_the_folder(reader, unpacked):
+    page, requests, errors = reader
+    page.goto((unpacked / "index.html").as_uri())
+    page.click("nav.md-nav--primary >> text=Secondly: Cooperation")
+    assert page.url == (unpacked / "cooperation.html").as_uri()
+    assert page.locator("h2#cyber-security").is_visible()
+    page.click("a.md-footer__link--next")
+    assert page.url == (unpacked / "future.html").as_uri()
+    page.click("text=The whole paper on one page")
+    assert page.url == (unpacked / "print.html").as_uri()
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_search_works_from_the_folder(reader, unpacked):
+    page, requests, errors = reader
+    page.goto((unpacked / "evolution.html").as_uri())
+    search(page, "Istanbul")
+    results = page.locator(".md-search-result__item")
+    assert results.count() >= 2
+    with page.expect_navigation():
+        page.locator(".md-search-result__link").first.click()
+    assert page.url.startswith(unpacked.as_uri()) and "?h=istanbul" in page.url
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_nothing_is_fetched_from_any_server(reader, unpacked):
+    page, requests, errors = reader
+    page.goto((unpacked / "timeline.html").as_uri(), wait_until="networkidle")
+    search(page, "NATO")
+    page.wait_for_load_state("networkidle")
+    assert requests, "no requests recorded at all"
+    assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
