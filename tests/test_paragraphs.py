@@ -121,7 +121,7 @@ def test_paragraph_number_and_copy_button_come_from_the_id(tiny):
     assert button["type"] == "button"
     assert button["data-copy-url"] == f"{SITE_URL}cooperation/#p2-4-2"
     assert button["aria-label"] == "Copy link to paragraph 2.4.2"
-    assert button.has_attr("hidden")  # until links.js wires it: no dead control without JS
+    assert button.has_attr("hidden")  # until edition.js wires it: no dead control without JS
     # The author's words follow, untouched.
     assert paragraph.get_text().endswith("More cyber words.")
 
@@ -144,7 +144,7 @@ def test_area_heading_gets_its_section_number_copy_link_and_cite_box(tiny):
     chicago = cite.select_one("[data-cite-style=chicago] .cite-text").get_text()
     assert "“Defence and cyber-security.” In A Paper on Things." in chicago
     assert f"{SITE_URL}cooperation/#cyber-security" in chicago
-    assert "[date of access]" in chicago  # links.js fills in the reader's date
+    assert "[date of access]" in chicago  # edition.js fills in the reader's date
 
 
 def test_page_title_cites_the_section_and_the_title_page_cites_the_paper(tiny):

@@ -2,7 +2,7 @@
 
 Every page, in the light and the dark scheme (the reader's ``prefers-color-scheme``,
 which Material follows), on a phone (375 px) and a laptop (1280 px). The fixes live in
-``overrides/partials/search.html`` and ``docs/assets/stylesheets/quality.css``.
+``overrides/partials/search.html`` and ``docs/assets/stylesheets/edition.css`` (its last section).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Pure: references are built from the paper's facts (``paper.py``) and an exact address
 with its anchor, at build time, so they are right without JavaScript. Only the access
 date is the reader's: it is left as an ``AccessDate`` part, rendered as
-``[date of access]`` in the page and filled in with today's date by ``links.js``.
+``[date of access]`` in the page and filled in with today's date by ``edition.js``.
 
 The paragraphs extension calls ``cite_box`` for every page title and every area of
 section 2; nothing here touches the document tree by itself.
@@ -20,7 +20,7 @@ from .anchors import paragraph_label
 from .paper import MONTHS, Paper
 
 NO_DATE = "[date of access]"
-# Formats links.js knows too (data-access-date): each style writes the date its own way.
+# Formats edition.js knows too (data-access-date): each style writes the date its own way.
 DATE_FORMATS = {
     "long": lambda day: f"{MONTHS[day.month - 1]} {day.day}, {day.year}",  # August 5, 2024
     "iso": lambda day: day.isoformat(),  # 2024-08-05 (BibTeX urldate)
@@ -172,7 +172,7 @@ STYLES = (
 def cite_box(cited: Cited, example_paragraph: str = "") -> etree.Element:
     """The "Cite" disclosure: four styles, each with a copy button (and a download for files).
 
-    Buttons are ``hidden`` until links.js wires them, so a reader without JavaScript
+    Buttons are ``hidden`` until edition.js wires them, so a reader without JavaScript
     sees no control that does nothing; the references themselves are all there.
     """
     what = f"this section: {cited.section}" if cited.section else "the paper"

@@ -15,7 +15,7 @@ define, see ``pages.py``), the extension adds editorial controls:
 Addresses are absolute and canonical (``site_url`` + page + ``#id``), computed at
 build time from the page that defines the id, so a button on ``/print/`` copies the
 paragraph's permanent address, not the print page's. Buttons carry ``hidden`` until
-``links.js`` wires them: without JavaScript the number link still works.
+``edition.js`` wires them: without JavaScript the number link still works.
 
 Runs as a treeprocessor at priority 6: after attr_list (8) has set the ids and the
 timeline (7) has appended its links, before toc (5) collects headings (the heading
@@ -144,7 +144,7 @@ EXCLUDE = {"data-search-exclude": ""}
 
 
 def copy_button(url: str, name: str, visible_text: str = "") -> etree.Element:
-    """A copy-link button named ``name``; links.js unhides it and copies ``data-copy-url``."""
+    """A copy-link button named ``name``; edition.js unhides it and copies ``data-copy-url``."""
     button = etree.Element(
         "button",
         {
