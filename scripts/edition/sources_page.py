@@ -108,7 +108,9 @@ def note_entry(note: Note, claims: list[Claim], register: Register) -> list[str]
         lines.append("- (none registered)")
     lines += ["", "*Records:*", ""]
     if note.records:
-        items = etree.Element("ol", {"class": "note-records"})
+        # The same records are in the note bodies on the paper's pages, which search
+        # indexes: indexing them here too doubled the index every page load fetches.
+        items = etree.Element("ol", {"class": "note-records", "data-search-exclude": ""})
         items.extend(record_item(record) for record in note.records)
         lines += [etree.tostring(items, encoding="unicode", method="html"), ""]
     else:
