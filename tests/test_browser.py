@@ -6,38 +6,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from quality import ALL_PAGES
 
 pytestmark = pytest.mark.browser
 
 # Every page a reader can reach (the PDF and the offline zip: tests/test_quality_privacy.py).
-PAGES = [
-    "/",
-    "/evolution/",
-    "/cooperation/",
-    "/future/",
-    "/conclusion/",
-    "/timeline/",
-    "/sources/",
-    "/about/",
-    "/print/",
-]
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -48,7 +21,7 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", ALL_PAGES)
 def test_no_request_leaves_the_host_and_no_console_errors(page, site_url, path):
     requests, errors = [], []
     page.on("request", lambda request: requests.append(request.url))

@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from conftest import PAPER_PAGES, ROOT
 from edition.citation import DATE_FORMATS
 from edition.manifest import read_entries
@@ -25,7 +24,7 @@ from edition.register import load_register
 pytestmark = pytest.mark.browser
 
 PAPER = load_paper(ROOT)
-SITE_URL = PAPER.site_url  # what readers paste: the published address, not the test server's
+SITE_URL = PAPER.site_url  # what readers paste: the published address, not the test site_url's
 PAGE_NAMES = [*PAPER_PAGES, "timeline", "sources", "about", "print"]
 
 
@@ -33,26 +32,10 @@ def path_of(name: str) -> str:
     return "/" if name == "index" else f"/{name}/"
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    with serve(built_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def context(browser, server):
+def context(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     yield context
     context.close()
 
@@ -76,7 +59,7 @@ MEASURE = """(id) => {
 }"""
 
 
-def test_every_published_address_opens_with_its_target_in_view(page, server):
+def test_every_published_address_opens_with_its_target_in_view(page, site_url):
     entries = [entry for _, entry in read_entries(ROOT) if entry != f"/{PDF_NAME}"]
     assert len(entries) > 250  # guards against an empty or unread manifest
     problems = []
@@ -89,7 +72,7 @@ def test_every_published_address_opens_with_its_target_in_view(page, server):
             page.evaluate("(id) => { location.hash = id; }", anchor)
         else:
             page.goto("about:blank")  # a real load each time, not a same-page jump
-            response = page.goto(server + entry, wait_until="load")
+            response = page.goto(site_url + entry, wait_until="load")
             if response is None or response.status != 200:
                 problems.append(f"{entry}: HTTP {response and response.status}")
                 continue
@@ -107,8 +90,8 @@ def test_every_published_address_opens_with_its_target_in_view(page, server):
 
 
 @pytest.mark.parametrize("name", PAPER_PAGES)
-def test_copy_link_copies_the_published_address_and_says_so(page, server, name):
-    page.goto(server + path_of(name))
+def test_copy_link_copies_the_published_address_and_says_so(page, site_url, name):
+    page.goto(site_url + path_of(name))
     live = page.locator(".edition-live")
     assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
     buttons = page.locator("button.copy-link")
@@ -132,8 +115,8 @@ def test_copy_link_copies_the_published_address_and_says_so(page, server, name):
         page.evaluate("() => { document.querySelector('.edition-live').textContent = ''; }")
 
 
-def test_keyboard_reaches_a_paragraph_copy_button_and_sees_it(page, server):
-    page.goto(server + "/evolution/")
+def test_keyboard_reaches_a_paragraph_copy_button_and_sees_it(page, site_url):
+    page.goto(site_url + "/evolution/")
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.matches('p .copy-link')"):
@@ -167,8 +150,8 @@ def cite_boxes(page) -> list[tuple[str, object]]:
 
 
 @pytest.mark.parametrize("name", PAPER_PAGES)
-def test_cite_box_gives_every_style_with_the_exact_address_and_todays_date(page, server, name):
-    page.goto(server + path_of(name))
+def test_cite_box_gives_every_style_with_the_exact_address_and_todays_date(page, site_url, name):
+    page.goto(site_url + path_of(name))
     boxes = cite_boxes(page)
     headings = page.locator("article h1[id], article h2[id]").count()
     assert len(boxes) == headings > 0  # the page's title, and on /cooperation/ the seven areas
@@ -186,8 +169,8 @@ def test_cite_box_gives_every_style_with_the_exact_address_and_todays_date(page,
             assert styles.nth(i).locator("button[data-copy-cite]").is_visible()
 
 
-def test_cite_copy_and_download_carry_the_reference(page, server):
-    page.goto(server + "/cooperation/")
+def test_cite_copy_and_download_carry_the_reference(page, site_url):
+    page.goto(site_url + "/cooperation/")
     anchor, box = cite_boxes(page)[4]  # the fourth area
     box.locator("summary").click()
     chicago = box.locator("[data-cite-style=chicago]")
@@ -207,10 +190,10 @@ def test_cite_copy_and_download_carry_the_reference(page, server):
         assert DATE_FORMATS[date_format](date.today()) in saved
 
 
-def test_without_javascript_the_references_are_there_and_no_dead_buttons(browser, server):
+def test_without_javascript_the_references_are_there_and_no_dead_buttons(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server + "/cooperation/")
+    page.goto(site_url + "/cooperation/")
     page.locator("#cyber-security + .anchor-tools summary").click()
     text = page.locator("#cyber-security + .anchor-tools [data-cite-style=chicago]").inner_text()
     assert f"{SITE_URL}cooperation/#cyber-security" in text
@@ -221,10 +204,12 @@ def test_without_javascript_the_references_are_there_and_no_dead_buttons(browser
 
 
 @pytest.mark.parametrize("motion", ["no-preference", "reduce"])
-def test_deep_link_target_is_highlighted_without_motion_for_those_who_ask(browser, server, motion):
+def test_deep_link_target_is_highlighted_without_motion_for_those_who_ask(
+    browser, site_url, motion
+):
     context = browser.new_context(reduced_motion=motion)
     page = context.new_page()
-    page.goto(server + "/evolution/#p1-3")
+    page.goto(site_url + "/evolution/#p1-3")
     animation = page.eval_on_selector("#p1-3", "p => getComputedStyle(p).animationName")
     shadow = page.eval_on_selector("#p1-3", "p => getComputedStyle(p).boxShadow")
     if motion == "reduce":
@@ -241,8 +226,8 @@ def meta(page, attribute: str, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", PAPER_PAGES)
-def test_citation_tags_are_present_and_correct(page, server, name):
-    page.goto(server + path_of(name))
+def test_citation_tags_are_present_and_correct(page, site_url, name):
+    page.goto(site_url + path_of(name))
     canonical = page.eval_on_selector("link[rel=canonical]", "l => l.href")
     expected = {
         "citation_title": "Prospects for Strategic Partnership between Iraq and NATO",
@@ -259,8 +244,8 @@ def test_citation_tags_are_present_and_correct(page, server, name):
     assert canonical == f"{SITE_URL.rstrip('/')}{path_of(name)}"
 
 
-def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, server):
-    page.goto(server + "/cooperation/")
+def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, site_url):
+    page.goto(site_url + "/cooperation/")
     records = page.eval_on_selector_all(
         "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
     )
@@ -280,8 +265,8 @@ def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, server):
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
-def test_open_graph_tags_on_every_page(page, server, name):
-    page.goto(server + path_of(name))
+def test_open_graph_tags_on_every_page(page, site_url, name):
+    page.goto(site_url + path_of(name))
     canonical = page.eval_on_selector("link[rel=canonical]", "l => l.href")
     description = meta(page, "name", "description")
     assert meta(page, "property", "og:description") == description
@@ -294,9 +279,9 @@ def test_open_graph_tags_on_every_page(page, server, name):
     assert urlsplit(canonical).path == path_of(name)
 
 
-def test_structured_data_is_valid_json_on_every_paper_page(page, server):
+def test_structured_data_is_valid_json_on_every_paper_page(page, site_url):
     for name in [*PAPER_PAGES, "print"]:
-        page.goto(server + path_of(name))
+        page.goto(site_url + path_of(name))
         texts = page.eval_on_selector_all(
             "script[type='application/ld+json']", "ss => ss.map(s => s.textContent)"
         )

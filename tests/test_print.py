@@ -16,7 +16,6 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from conftest import PAPER_PAGES, ROOT
 from edition.check import _not_in_nav, check_navigation, read_pages
 from edition.print_page import PRINTED_PAGES, PrintPageExtension, strip_front_matter
@@ -239,22 +238,6 @@ def test_every_page_links_the_pdf_and_the_print_page(built_site, name):
 
 
 # ---- Browser printing in Chromium -------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(params=["light", "dark"])
