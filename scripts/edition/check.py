@@ -203,10 +203,7 @@ def check_note_references(pages: list[Page], register: Register) -> list[Problem
 
 def check_errata(root: Path) -> list[Problem]:
     """Each listed repair names a page that really carries the repaired words."""
-    try:
-        errata, problems = load_errata(root)
-    except SourceError as error:
-        return [error.problem]
+    errata, problems = load_errata(root)
     for erratum in errata:
         page = root / DOCS / f"{erratum.page}.md"
         if not page.is_file():

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import Span, parse_span
-from .problems import Problem, SourceError
+from .problems import Problem
 from .register import NOTE_ID_RE, VERDICTS
-from .yaml_source import LineDict, LineList, load_yaml
+from .yaml_source import LineDict, LineList, load_list
 
 LEDGER_PATH = "data/claims.yml"
 CLAIM_KEYS = {
@@ -66,22 +66,11 @@ def normalise(text: str) -> str:
 def load_ledger(root: Path) -> Ledger:
     """Load and validate the ledger under project ``root``."""
     ledger = Ledger()
-    try:
-        data = load_yaml(root / LEDGER_PATH, LEDGER_PATH)
-    except SourceError as error:
-        ledger.problems.append(error.problem)
-        return ledger
+    entries, ledger.problems = load_list(root, LEDGER_PATH, "claims")
 
     def problem(line: int, message: str) -> None:
         ledger.problems.append(Problem(LEDGER_PATH, line, message))
 
-    if not isinstance(data, LineDict) or set(data) != {"claims"}:
-        problem(getattr(data, "line", 1), "the ledger must be a mapping with one key, 'claims'")
-        return ledger
-    entries = data["claims"]
-    if not isinstance(entries, LineList):
-        problem(data.key_lines["claims"], "'claims' must be a list of claims")
-        return ledger
     seen: dict[str, int] = {}
     for entry, line in zip(entries, entries.item_lines, strict=True):
         claim = _claim(entry, line, problem)

@@ -14,7 +14,7 @@ from markdown import Extension
 
 from .placeholders import PlaceholderPreprocessor
 from .problems import Problem
-from .yaml_source import LineDict, LineList, load_yaml
+from .yaml_source import LineDict, load_list
 
 ERRATA_PATH = "data/errata.yml"
 ERRATUM_KEYS = {"source", "edition", "page", "reason"}
@@ -33,12 +33,10 @@ class Erratum:
 
 
 def load_errata(root: Path) -> tuple[list[Erratum], list[Problem]]:
-    """Read and validate the errata list; SourceError propagates for malformed YAML."""
-    data = load_yaml(root / ERRATA_PATH, ERRATA_PATH)
-    if not isinstance(data, LineDict) or not isinstance(data.get("errata"), LineList):
-        return [], [Problem(ERRATA_PATH, 1, "expected a mapping with a list under 'errata'")]
-    errata, problems = [], []
-    for item, line in zip(data["errata"], data["errata"].item_lines, strict=True):
+    """Read and validate the errata list; problems name the file and line."""
+    entries, problems = load_list(root, ERRATA_PATH, "errata")
+    errata = []
+    for item, line in zip(entries, entries.item_lines, strict=True):
         if (
             not isinstance(item, LineDict)
             or set(item) != ERRATUM_KEYS

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_span
-from .problems import Problem, SourceError
-from .yaml_source import LineDict, LineList, load_yaml
+from .problems import Problem
+from .yaml_source import LineDict, LineList, load_list
 
 REGISTER_PATH = "data/notes.yml"
 
@@ -86,22 +86,10 @@ def date_problem(value: object) -> str | None:
 def load_register(root: Path) -> Register:
     """Load and validate the register under project ``root``."""
     register = Register(REGISTER_PATH)
-    try:
-        data = load_yaml(root / REGISTER_PATH, REGISTER_PATH)
-    except SourceError as error:
-        register.problems.append(error.problem)
-        return register
+    entries, register.problems = load_list(root, REGISTER_PATH, "notes")
 
     def problem(line: int, message: str) -> None:
         register.problems.append(Problem(REGISTER_PATH, line, message))
-
-    if not isinstance(data, LineDict) or set(data) != {"notes"}:
-        problem(getattr(data, "line", 1), "the register must be a mapping with one key, 'notes'")
-        return register
-    entries = data["notes"]
-    if not isinstance(entries, LineList):
-        problem(data.key_lines["notes"], "'notes' must be a list of notes")
-        return register
 
     for entry, line in zip(entries, entries.item_lines, strict=True):
         if isinstance(entry, LineDict) and "id" in entry:

@@ -16,9 +16,9 @@ from pathlib import Path
 from .claims import Ledger
 from .dates import Date, Span, parse_span
 from .export import claim_verdict
-from .problems import Problem, SourceError
+from .problems import Problem
 from .register import NOTE_ID_RE, Record, Register, known_and_required, parse_record
-from .yaml_source import LineDict, LineList, load_yaml
+from .yaml_source import LineDict, LineList, load_list
 
 TIMELINE_PATH = "data/timeline.yml"
 EVENT_KEYS = {"id", "kind", "date", "title", "summary", "notes", "paragraphs", "records"}
@@ -96,23 +96,13 @@ def load_timeline(
     ``anchors`` holds every (page, anchor) of the author's paragraphs and headings.
     """
     timeline = Timeline(events=paper_events(ledger, register))
-    try:
-        data = load_yaml(root / TIMELINE_PATH, TIMELINE_PATH)
-    except SourceError as error:
-        timeline.problems.append(error.problem)
-        return timeline
+    entries, timeline.problems = load_list(root, TIMELINE_PATH, "events")
 
     def problem(line: int, message: str) -> None:
         timeline.problems.append(Problem(TIMELINE_PATH, line, message))
 
-    if not isinstance(data, LineDict) or set(data) != {"events"}:
-        problem(getattr(data, "line", 1), "the timeline must be a mapping with one key, 'events'")
-        return timeline
-    if not isinstance(data["events"], LineList):
-        problem(data.key_lines["events"], "'events' must be a list of events")
-        return timeline
     seen = {event.id: 0 for event in timeline.events}
-    for entry, line in zip(data["events"], data["events"].item_lines, strict=True):
+    for entry, line in zip(entries, entries.item_lines, strict=True):
         event = _event(entry, line, register, anchors, problem)
         if event is None:
             continue

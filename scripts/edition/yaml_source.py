@@ -133,3 +133,23 @@ def load_yaml_text(text: str, label: str, first_line: int = 1, loader=_Loader):
         ) from None
     except yaml.YAMLError as error:
         raise SourceError(Problem(label, first_line, f"malformed YAML: {error}")) from None
+
+
+def load_list(root: Path, relative: str, key: str) -> tuple[LineList, list[Problem]]:
+    """The list under ``key``, the one top-level key of a data file, or why there is none.
+
+    The notes register, the claims ledger, the timeline and the errata all have this
+    shape (``notes:``, ``claims:``, ``events:``, ``errata:``); an empty list is valid.
+    """
+    try:
+        data = load_yaml(root / relative, relative)
+    except SourceError as error:
+        return LineList(), [error.problem]
+    if not isinstance(data, LineDict) or set(data) != {key}:
+        line = getattr(data, "line", 1)
+        return LineList(), [
+            Problem(relative, line, f"the file must be a mapping with one key, {key!r}")
+        ]
+    if not isinstance(data[key], LineList):
+        return LineList(), [Problem(relative, data.key_lines[key], f"{key!r} must be a list")]
+    return data[key], []
