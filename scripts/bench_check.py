@@ -64,7 +64,9 @@ def make_corpus(root: Path, pages: int) -> None:
                 f"    notes: [{note}]",
             ]
         (root / "docs" / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: bench\nnav:\n" + "\n".join(nav) + "\n")
+    # The real configuration (the check reads its citation facts), with the corpus' nav.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[0]
+    (root / "mkdocs.yml").write_text(config + "\nnav:\n" + "\n".join(nav) + "\n")
     (root / "data/notes.yml").write_text("notes:\n" + "\n".join(notes) + "\n")
     (root / "data/claims.yml").write_text("claims:\n" + "\n".join(claims) + "\n")
     (root / "data/errata.yml").write_text("errata: []\n")

@@ -102,17 +102,13 @@ def source_ids(pages, timeline, register) -> dict[str, set[str]]:
     alias on any of them must not collide with an id on any other.
     """
     ids = {page.name: {block.anchor for block in page.blocks if block.anchor} for page in pages}
-    known = {name: ids.get(name, set()) for name in ids if _is_paper(pages, name)}
+    known = {page.name: ids[page.name] for page in pages if page.is_paper}
     known["timeline"] = ids.get("timeline", set()) | {
         *(str(year) for year in timeline.years()),
         *(event.anchor for event in timeline.events),
     }
     known["sources"] = ids.get("sources", set()) | {note_anchor(n) for n in register.notes}
     return known
-
-
-def _is_paper(pages, name: str) -> bool:
-    return any(page.name == name and page.is_paper for page in pages)
 
 
 def check_aliases(aliases: Aliases, known: dict[str, set[str]]) -> list[Problem]:
