@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .dates import Span, parse_span
 from .problems import Problem
-from .register import NOTE_ID_RE, VERDICTS
+from .register import NOTE_ID_RE, VERDICTS, known_and_required
 from .yaml_source import LineDict, LineList, load_list
 
 LEDGER_PATH = "data/claims.yml"
@@ -89,16 +89,7 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
     if not isinstance(entry, LineDict):
         problem(line, "each claim must be a mapping with id, page, anchor, text and notes")
         return None
-    ok = True
-    for key in entry:
-        if key not in CLAIM_KEYS:
-            allowed = ", ".join(sorted(CLAIM_KEYS))
-            problem(entry.key_lines[key], f"claim: unknown key {key!r} (allowed: {allowed})")
-            ok = False
-    for key in CLAIM_REQUIRED:
-        if key not in entry:
-            problem(line, f"claim: missing required key {key!r}")
-            ok = False
+    ok = known_and_required(entry, CLAIM_KEYS, CLAIM_REQUIRED, "claim", problem)
     claim_id = entry.get("id")
     label = f"claim {claim_id}"
     for key in ("id", "page", "anchor", "text", "qualification", "event", "summary"):
@@ -124,13 +115,8 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
     if ("verdict" in entry) != ("qualification" in entry):
         problem(line, f"{label}: a claim's own verdict needs a qualification, and vice versa")
         ok = False
-    span = None
-    if "date" in entry:
-        try:
-            span = parse_span(entry["date"])
-        except ValueError as error:
-            problem(entry.key_lines["date"], f"{label}: {error}")
-            ok = False
+    span, date_ok = date_field(entry, label, problem)
+    ok = ok and date_ok
     if len({"date" in entry, "event" in entry, "summary" in entry}) > 1:
         problem(
             line,
@@ -153,3 +139,14 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
         event=normalise(entry.get("event", "")),
         summary=normalise(entry.get("summary", "")),
     )
+
+
+def date_field(entry: LineDict, label: str, problem) -> tuple[Span | None, bool]:
+    """The entry's optional ``date`` (within 2004–2018), and whether it was valid."""
+    if "date" not in entry:
+        return None, True
+    try:
+        return parse_span(entry["date"]), True
+    except ValueError as error:
+        problem(entry.key_lines["date"], f"{label}: {error}")
+        return None, False

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import Ledger
-from .dates import Date, Span, parse_span
+from .claims import Ledger, date_field
+from .dates import Date, Span
 from .export import claim_verdict
 from .problems import Problem
 from .register import NOTE_ID_RE, Record, Register, known_and_required, parse_record
@@ -136,13 +136,8 @@ def _event(entry, line, register, anchors, problem) -> Event | None:
             f"{label}: kind must be 'context' (the paper's events come from data/claims.yml)",
         )
         ok = False
-    span = None
-    if "date" in entry:
-        try:
-            span = parse_span(entry["date"])
-        except ValueError as error:
-            problem(entry.key_lines["date"], f"{label}: {error}")
-            ok = False
+    span, date_ok = date_field(entry, label, problem)
+    ok = ok and date_ok
     notes = _string_list(entry, "notes", label, problem)
     for note_id in notes or ():
         if not NOTE_ID_RE.match(note_id) or note_id not in register.notes:
