@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import serve
-from quality import ALL_PAGES, SCHEMES, WIDTHS, chromium, search
+from quality import ALL_PAGES, SCHEMES, WIDTHS, search
 
 pytestmark = pytest.mark.browser
 
@@ -72,18 +71,6 @@ UNREACHED_JS = """() => {
     .filter((element) => !(element.type === "radio" && reachedGroups.has(element.name)))
     .map((element) => element.outerHTML.slice(0, 120));
 }"""
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 def open_page(browser, url: str, width: int, scheme: str = "light"):

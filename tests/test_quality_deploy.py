@@ -16,7 +16,7 @@ import pytest
 
 from edition.csp import inline_scripts, script_hash, site_script_hashes
 from edition.nginx import DEPLOY_CONF, loopback_server_block, serve_with_nginx
-from quality import ALL_PAGES, chromium, foreign_requests, search
+from quality import ALL_PAGES, foreign_requests, search
 
 RECORD_VIOLATIONS_JS = """
 window.__violations = [];
@@ -123,12 +123,6 @@ def visit(browser, url: str, path: str, use: bool = True) -> tuple[list[str], li
     violations = page.evaluate("window.__violations")
     context.close()
     return violations, errors, requests
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.browser
