@@ -5,13 +5,16 @@ Usage: ``make build`` once, then ``.venv/bin/python scripts/bench_site.py [site]
 
 1. Serves the built site with ``deploy/nginx.conf`` (Debian's nginx on a loopback port,
    gzip on, started and stopped here) and loads every page in Chromium with an empty
-   cache, the search worker and index included, as a first-time reader would.
+   cache, as a first-time reader would; then opens the search and types a word, and
+   counts what that added (the edition fetches the search worker and index only now;
+   stock Material fetched them right after the page loaded).
 2. Builds the same Markdown with a stock Material configuration (theme ``material``,
    default fonts, Python-Markdown ``footnotes`` instead of the edition's extensions, no
    overrides, stylesheets or scripts of ours) in a temporary folder, and measures it
    the same way.
-3. Prints per page: bytes transferred (compressed, headers included), requests, first
-   contentful paint, requests to other hosts; our figures as a ratio to the stock
+3. Prints per page: bytes transferred (compressed, headers included) and requests until
+   the network is idle, the search's part of them, what opening the search added,
+   first contentful paint, requests to other hosts; our figures as a ratio to the stock
    baseline; and the budget check for the paper pages: at most 90 KiB, at most 10
    requests, nothing render-blocking from another host. Exits 1 over budget.
 
@@ -43,7 +46,8 @@ PAPER_PAGES = ["/", "/evolution/", "/cooperation/", "/future/", "/conclusion/"]
 OTHER_PAGES = ["/timeline/", "/sources/", "/about/", "/print/"]
 BUDGET_BYTES = 90 * 1024
 BUDGET_REQUESTS = 10
-# Material starts its search (worker script, then the index) as soon as a page loads.
+# Material's search: its worker script and the index (stock Material fetches both as soon
+# as a page loads; the edition when the reader opens the search).
 SEARCH_RE = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
 SETTLE_MS = 500
 RUNS = 3  # after network idle: late requests (search worker, index) still count
@@ -84,8 +88,10 @@ class Load:
     bytes: int = 0
     requests: int = 0
     fcp_ms: float = 0.0
-    search_bytes: int = 0  # the search worker and index, fetched right after the page
+    search_bytes: int = 0  # of ``bytes``: the search worker and index
     search_requests: int = 0
+    open_bytes: int = 0  # added by opening the search and typing a word
+    open_requests: int = 0
     foreign: list[str] = field(default_factory=list)
     blocking_foreign: list[str] = field(default_factory=list)
 
@@ -127,8 +133,18 @@ def render_blocking_foreign(page, host: str) -> list[str]:
     return [url for url in urls if urlsplit(url).netloc not in ("", host)]
 
 
+def transferred(request) -> int:
+    """Bytes a finished request moved: compressed body plus response headers."""
+    sizes = request.sizes()
+    body = sizes["responseBodySize"]
+    response = request.response()
+    if not body and response and response.status == 200:
+        body = encoded_size(request.url)  # Chromium reports 0 for a worker's script
+    return body + sizes["responseHeadersSize"]
+
+
 def measure(browser, base: str, path: str) -> Load:
-    """Load one page with an empty cache and add up what it transferred."""
+    """Load one page with an empty cache, add up what it transferred, then search."""
     host = urlsplit(base).netloc
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     load = Load(path)
@@ -139,24 +155,28 @@ def measure(browser, base: str, path: str) -> Load:
     page = context.new_page()
     page.goto(base + path, wait_until="networkidle")
     page.wait_for_timeout(SETTLE_MS)
-    for request in finished:
-        sizes = request.sizes()
-        body = sizes["responseBodySize"]
-        response = request.response()
-        if not body and response and response.status == 200:
-            body = encoded_size(request.url)  # Chromium reports 0 for a worker's script
-        size = body + sizes["responseHeadersSize"]
+    at_load = list(finished)
+    for request in at_load:
+        size = transferred(request)
         load.bytes += size
         if SEARCH_RE.search(urlsplit(request.url).path):
             load.search_bytes += size
             load.search_requests += 1
-    requests = finished + failed
+    requests = at_load + failed
     load.requests = len(requests)
     load.foreign = [r.url for r in requests if urlsplit(r.url).netloc != host]
     load.blocking_foreign = render_blocking_foreign(page, host)
     load.fcp_ms = page.evaluate(
         "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
     )
+    # The reader opens the search ("/") and types: what does that add?
+    page.keyboard.press("/")
+    page.keyboard.type("NATO")
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_load_state("networkidle")
+    opened = finished[len(at_load) :]
+    load.open_bytes = sum(transferred(request) for request in opened)
+    load.open_requests = len(opened)
     context.close()
     return load
 
@@ -193,14 +213,20 @@ def budget_problems(load: Load) -> list[str]:
     return problems
 
 
+def columns(load: Load) -> str:
+    """One side of a table row: load, search part, search on open, requests, paint, hosts."""
+    return (
+        f"{load.bytes / 1024:>6.1f} {load.search_bytes / 1024:>6.1f} "
+        f"{load.open_bytes / 1024:>6.1f} {load.requests:>4} {load.fcp_ms:>6.0f} "
+        f"{len(load.foreign):>5}"
+    )
+
+
 def report(ours: dict[str, Load], stock: dict[str, Load]) -> int:
     """Print the table and the budget verdict; return the number of pages over budget."""
-    print(f"{'':<14} {'edition (ours)':<36} {'stock Material, same Markdown':<34} ours/stock")
-    print(
-        f"{'page':<14} {'KiB':>6} {'search':>6} {'req':>4} {'FCP ms':>6} {'other':>5}   "
-        f"{'KiB':>6} {'search':>6} {'req':>4} {'FCP ms':>6} {'other':>5}   "
-        f"{'KiB':>5} {'req':>5} {'FCP':>5}  budget"
-    )
+    side = f"{'KiB':>6} {'search':>6} {'+open':>6} {'req':>4} {'FCP ms':>6} {'other':>5}"
+    print(f"{'':<14} {'edition (ours)':<37}   {'stock Material, same Markdown':<37}   ours/stock")
+    print(f"{'page':<14} {side}   {side}   {'KiB':>5} {'+open':>5} {'req':>5} {'FCP':>5}  budget")
     over = 0
     for path, load in ours.items():
         base = stock[path]
@@ -209,26 +235,26 @@ def report(ours: dict[str, Load], stock: dict[str, Load]) -> int:
             problems = budget_problems(load)
             verdict = "OK" if not problems else "OVER: " + "; ".join(problems)
             over += bool(problems)
+        searched = ratio(load.bytes + load.open_bytes, base.bytes + base.open_bytes)
         print(
-            f"{path:<14} {load.bytes / 1024:>6.1f} {load.search_bytes / 1024:>6.1f} "
-            f"{load.requests:>4} {load.fcp_ms:>6.0f} {len(load.foreign):>5}   "
-            f"{base.bytes / 1024:>6.1f} {base.search_bytes / 1024:>6.1f} "
-            f"{base.requests:>4} {base.fcp_ms:>6.0f} {len(base.foreign):>5}   "
-            f"{ratio(load.bytes, base.bytes):>5} {ratio(load.requests, base.requests):>5} "
-            f"{ratio(load.fcp_ms, base.fcp_ms):>5}  {verdict}"
+            f"{path:<14} {columns(load)}   {columns(base)}   "
+            f"{ratio(load.bytes, base.bytes):>5} {searched:>5} "
+            f"{ratio(load.requests, base.requests):>5} {ratio(load.fcp_ms, base.fcp_ms):>5}  "
+            f"{verdict}"
         )
     print(
-        "\nKiB: everything transferred (gzip, headers included) until the network is idle;"
-        "\nsearch: of which Material's search worker and index, which it fetches right after"
-        "\nevery page load (not render-blocking); other: requests to other hosts;"
-        "\nFCP: first contentful paint, the median of three loads."
+        "\nKiB, req: everything transferred (gzip, headers included) and every request until"
+        "\nthe network is idle after the page loads; search: of which Material's search"
+        "\nworker and index; +open: what opening the search and typing a word added later"
+        "\n(the edition fetches the search then, stock Material at page load); ours/stock"
+        "\n+open: the two added together, for a reader who searches; other: requests to"
+        "\nother hosts; FCP: first contentful paint, the median of three loads."
     )
     paper = [ours[path] for path in PAPER_PAGES]
-    without_search = max((load.bytes - load.search_bytes) / 1024 for load in paper)
-    requests_without = max(load.requests - load.search_requests for load in paper)
     print(
-        f"paper pages without the search: at most {without_search:.1f} KiB "
-        f"and {requests_without} requests"
+        f"paper pages: at most {max(load.bytes for load in paper) / 1024:.1f} KiB and "
+        f"{max(load.requests for load in paper)} requests at load; opening the search "
+        f"adds at most {max(load.open_bytes for load in paper) / 1024:.1f} KiB"
     )
     foreign = sorted({url for load in stock.values() for url in load.foreign})
     if foreign:

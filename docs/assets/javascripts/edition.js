@@ -1,4 +1,74 @@
-// The edition's scripts, one file so a page makes one request for them.
+// The edition's scripts, one file so a page makes one request for them. The page loads
+// it just before Material's bundle (overrides/main.html), because the first section must
+// be in place before the bundle starts; the others wait for the document.
+
+// ==== Search on demand ====
+// Material starts its search on every page load: it creates the search worker (12 KB
+// compressed) and downloads the index (21 KB), over a third of what a page costs, for
+// the few readers who search. Opened from a folder (file:), Material already waits
+// until the search opens; this does the same over HTTP without touching Material's
+// code: its worker is created on the first message Material sends it, and the index
+// request is held until the reader opens the search, points at or focuses it, or
+// arrives from a search result whose words are to be highlighted (?h=).
+(function () {
+  if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
+  var INDEX = /\/search\/search_index\.json$/;
+  var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
+  var wanted = false;
+  var held = [];
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (send) { send(); });
+  }
+
+  // Material asks for the index with XMLHttpRequest; only that request is held.
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.editionHold = INDEX.test(new URL(url, location.href).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (wanted || !request.editionHold) return send.apply(request, args);
+    held.push(function () { send.apply(request, args); });
+  };
+
+  // A stand-in for the search worker that starts the real one when first used. Material
+  // only posts to it and listens for "message"; other workers are left alone.
+  var RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!WORKER.test(new URL(url, location.href).pathname)) return new RealWorker(url, options);
+    var standIn = new EventTarget();
+    var worker = null;
+    standIn.postMessage = function (message) {
+      if (!worker) {
+        worker = new RealWorker(url, options);
+        worker.addEventListener("message", function (event) {
+          standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+      }
+      worker.postMessage(message);
+    };
+    standIn.terminate = function () { if (worker) worker.terminate(); };
+    return standIn;
+  };
+
+  // Opening the search ticks Material's #__search toggle (the label, "/", "s" or "f");
+  // pointing at or focusing the search box starts the download a moment earlier.
+  var SEARCH = '.md-search, label[for="__search"]';
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) want();
+  }, true);
+  ["pointerover", "focusin", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest(SEARCH)) want();
+    }, { capture: true, passive: true });
+  });
+  if (new URLSearchParams(location.search).has("h")) want();
+})();
 
 // ==== Timeline filter ====
 // Timeline filter: the paper's events only, or with context. Without JavaScript the
