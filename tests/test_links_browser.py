@@ -245,7 +245,7 @@ def test_citation_tags_are_present_and_correct(page, site_url, name):
 
 
 def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, site_url):
-    page.goto(site_url + "/cooperation/")
+    page.goto(site_url + "/")
     records = page.eval_on_selector_all(
         "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
     )
@@ -256,12 +256,26 @@ def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, site_url):
     assert record["author"] == {"@type": "Organization", "name": PAPER.author}
     parts = record["hasPart"]
     assert [p["url"] for p in parts] == [f"{SITE_URL}{path_of(n).lstrip('/')}" for n in PAPER_PAGES]
-    areas = [a["url"].rpartition("#")[2] for a in parts[2]["hasPart"]]
-    assert areas == page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
     register = load_register(ROOT)
     urls = {r.url for note in register.notes.values() for r in note.records}
     assert {c["url"] for c in record["citation"]} == urls
     assert len(record["citation"]) == len(urls)
+    # The section pages describe the same paper, without the list of cited records
+    # (a twentieth of a page's weight); /print/ carries it, as the home page does.
+    for name in PAPER_PAGES[1:]:
+        page.goto(site_url + path_of(name))
+        [section] = page.eval_on_selector_all(
+            "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
+        )
+        assert section == {key: value for key, value in record.items() if key != "citation"}
+        if name == "cooperation":
+            areas = [a["url"].rpartition("#")[2] for a in parts[2]["hasPart"]]
+            assert areas == page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
+    page.goto(site_url + path_of("print"))
+    [whole] = page.eval_on_selector_all(
+        "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
+    )
+    assert whole == record
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)

@@ -198,6 +198,11 @@ def test_the_papers_pages_carry_one_json_ld_record(tiny):
     assert [(a["name"], a["url"]) for a in areas] == [
         ("Defence and cyber-security", f"{SITE_URL}cooperation/#cyber-security")
     ]
+    # The cited records only where the paper's title page is: the home page and /print/.
+    assert "citation" not in record
+    home = json.loads(render(tiny, "index").select_one("script[type='application/ld+json']").string)
+    assert "citation" in home
+    assert {k: v for k, v in home.items() if k != "citation"} == record
 
 
 def test_targets_know_page_kind_and_number(tiny):

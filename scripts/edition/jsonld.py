@@ -61,10 +61,10 @@ def citations(register: Register) -> list[dict]:
 
 
 def scholarly_article(
-    paper: Paper, sections: list[Section], register: Register, pdf_url: str
+    paper: Paper, sections: list[Section], register: Register | None, pdf_url: str
 ) -> dict:
-    """The whole record: the paper, its parts, the PDF, the original and the citations."""
-    return {
+    """The paper, its parts, the PDF, the original and, given a register, the citations."""
+    record = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "name": paper.title,
@@ -83,8 +83,10 @@ def scholarly_article(
             "encodingFormat": "application/pdf",
         },
         "hasPart": [_part(section, n) for n, section in enumerate(sections, 1)],
-        "citation": citations(register),
     }
+    if register is not None:
+        record["citation"] = citations(register)
+    return record
 
 
 def script_text(record: dict) -> str:
