@@ -28,9 +28,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path):
+def serve(directory: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler):
     """Serve ``directory`` on a free loopback port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

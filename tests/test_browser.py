@@ -74,12 +74,14 @@ def test_timeline_filter_shows_the_papers_events_only(page, site_url):
     assert context.first.is_visible()
 
 
-def test_timeline_without_javascript_shows_every_event(browser, site_url):
+def test_timeline_filter_works_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/timeline/")
     events = page.locator("li.timeline-event")
     assert events.count() > 40
     assert all(item.is_visible() for item in events.all())
-    assert not page.locator("form.timeline-filter").is_visible()
+    page.get_by_label("The paper’s events only").check()
+    assert all(not item.is_visible() for item in page.locator("li.timeline-event--context").all())
+    assert page.locator("li.timeline-event--paper").first.is_visible()
     context.close()

@@ -1,5 +1,6 @@
-"""Search on demand, in Chromium over HTTP: a page costs the reader no search download
-until the reader wants the search, and then the search works as Material's does.
+"""Search on demand, in Chromium over HTTP: no search download until the reader wants it.
+
+When the reader opens the search, it works as Material's always does.
 
 The index and worker are a third of a page's bytes (see scripts/bench_site.py); the
 first section of edition.js holds them back. Over file:, Material itself waits: the
@@ -34,9 +35,11 @@ class Recorder:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def count(self, pattern: re.Pattern) -> int:
+        """How many requests so far had a path matching ``pattern``."""
         return sum(1 for path in self.paths if pattern.search(path))
 
     def settle(self) -> None:
+        """Wait until the page and whatever Material starts after it are done."""
         self.page.wait_for_load_state("networkidle")
         self.page.wait_for_timeout(300)  # Material starts its search just after load
 

@@ -3,7 +3,7 @@
 - ``[[timeline]]`` (on ``docs/timeline.md``) becomes the events grouped by year: year
   headings with year ids (``#2014``), an ordered list of events with real headings,
   dates, one sentence, notes (linked to ``/sources/``) and the paragraphs that discuss
-  them, plus a filter (paper only / with context) that JavaScript reveals.
+  them, plus a filter (paper only / with context) that needs no script.
 - ``[[timeline-strip]]`` becomes a compact HTML/CSS strip of 2004–2018 with the paper's
   milestones, each year linking to its place on the timeline.
 - Every paragraph of the paper that an event points at gets an editorial "On the
@@ -88,9 +88,10 @@ def event_item(event: Event) -> etree.Element:
 
 def timeline_tree(timeline: Timeline) -> etree.Element:
     """The whole timeline: filter, then one group per year."""
-    root = etree.Element("div", {"class": "timeline editorial", "data-timeline": ""})
-    # Hidden until the script wires it up: without JavaScript every event shows.
-    control = _element(root, "form", class_="timeline-filter", hidden="hidden")
+    root = etree.Element("div", {"class": "timeline editorial"})
+    # The filter is CSS only (:has), so it works without JavaScript and is in place when
+    # the page first paints: a control that a script reveals later pushes the events down.
+    control = _element(root, "form", class_="timeline-filter")
     fieldset = _element(control, "fieldset")
     _element(fieldset, "legend", "Show")
     for value, text in (

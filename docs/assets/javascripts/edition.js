@@ -70,29 +70,6 @@
   if (new URLSearchParams(location.search).has("h")) want();
 })();
 
-// ==== Timeline filter ====
-// Timeline filter: the paper's events only, or with context. Without JavaScript the
-// control stays hidden and every event shows.
-(function () {
-  function wire(timeline) {
-    var form = timeline.querySelector(".timeline-filter");
-    if (!form || form.dataset.wired) return;
-    form.dataset.wired = "true";
-    form.hidden = false;
-    form.addEventListener("change", function (event) {
-      timeline.classList.toggle("timeline--paper-only", event.target.value === "paper");
-    });
-  }
-  function init() {
-    document.querySelectorAll("[data-timeline]").forEach(wire);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
-
 // ==== Copy-link, cite box copy and downloads, access dates ====
 // Citeable paragraphs: copy-link buttons, the cite box's copy and download buttons, and
 // the reader's access date in every reference. The references and addresses themselves

@@ -1,0 +1,80 @@
+"""Nothing moves under the reader's eyes: no layout shift while a page loads.
+
+On a slow network a page paints before its scripts arrive, and whatever the scripts then
+reveal (copy-link buttons, a filter) pushes the text down if it takes room it did not
+have. Chromium measures this as cumulative layout shift. The test serves the site with
+every script held back for a moment, so the page always paints first, loads every page
+on a phone (touch, where the paragraph buttons sit in the line) and on a laptop, and
+reads every shift Chromium recorded.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from browser import _QuietHandler, serve
+from quality import ALL_PAGES
+
+pytestmark = pytest.mark.browser
+
+SCRIPT_DELAY = 0.6  # seconds: ample for HTML and stylesheets to arrive and paint
+DEVICES = {
+    "phone": {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True},
+    "laptop": {"viewport": {"width": 1280, "height": 800}},
+}
+RECORD = """
+window.editionShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    window.editionShifts.push({
+      value: entry.value,
+      nodes: entry.sources.map((s) => (s.node ? `${s.node.nodeName}.${s.node.className}` : "?")),
+    });
+  }
+}).observe({ type: "layout-shift", buffered: true });
+// Material's bundle swaps the root's "no-js" class for "js" the moment it runs.
+new MutationObserver((changes, observer) => {
+  if (document.documentElement.classList.contains("js")) {
+    window.editionScriptsRan = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["class"] });
+"""
+
+
+class SlowScripts(_QuietHandler):
+    """Serves scripts late, as a slow network does; everything else at once."""
+
+    def do_GET(self):  # noqa: N802 - the stdlib's name
+        """Hold a script back, then serve it as usual."""
+        if self.path.split("?")[0].endswith(".js"):
+            time.sleep(SCRIPT_DELAY)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def slow_site(built_site):
+    with serve(built_site.site, SlowScripts) as url:
+        yield url
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_nothing_shifts_while_the_page_loads(browser, slow_site, path, device):
+    context = browser.new_context(**DEVICES[device])
+    page = context.new_page()
+    page.add_init_script(RECORD)
+    page.goto(slow_site + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    painted_first = page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0].startTime"
+        " < window.editionScriptsRan"
+    )
+    shifts = page.evaluate("window.editionShifts")
+    context.close()
+    # Otherwise the test would prove nothing: the scripts ran before anything showed.
+    assert painted_first, "the page did not paint before its scripts ran"
+    assert sum(shift["value"] for shift in shifts) < 0.001, shifts
