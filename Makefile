@@ -54,11 +54,15 @@ links: build
 	$(BIN)/python -m edition.linkcheck site --external build/external-links.txt
 	$(BIN)/python -m edition.linkcheck build/offline --file-urls
 
-## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material
+## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material, Lighthouse
 bench: build system-deps
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_pdf.py site
 	$(BIN)/python scripts/bench_site.py site
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix scripts/lighthouse --no-audit --no-fund --ignore-scripts --silent && \
+	  $(BIN)/python scripts/bench_lighthouse.py site; \
+	else echo "Lighthouse: not run (it needs Node.js 22+ and npm)"; fi
 
 ## check: the project's own checks, without the slow tests
 check: $(STAMP)
