@@ -28,18 +28,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium setup
 from edition.nginx import serve_with_nginx  # noqa: E402
+from quality import ALL_PAGES as PAGES  # noqa: E402 - every page a reader can reach
 
-PAGES = [
-    "/",
-    "/evolution/",
-    "/cooperation/",
-    "/future/",
-    "/conclusion/",
-    "/timeline/",
-    "/sources/",
-    "/about/",
-    "/print/",
-]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "build" / "lighthouse"
