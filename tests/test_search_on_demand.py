@@ -65,7 +65,7 @@ def test_a_page_downloads_no_search_until_the_reader_opens_it(recorder, site_url
     assert recorder.errors == []
 
 
-def test_results_link_to_the_paragraph_and_highlight_its_words(recorder, site_url):
+def test_a_result_opens_its_page_with_the_words_highlighted(recorder, site_url):
     recorder.page.goto(site_url + "/", wait_until="networkidle")
     search(recorder.page, "Istanbul")
     link = recorder.page.locator("a.md-search-result__link").first
@@ -86,9 +86,10 @@ def test_pointing_at_the_search_box_starts_the_download_early(recorder, site_url
     assert recorder.count(INDEX) == 0
     with recorder.page.expect_request(lambda request: bool(INDEX.search(request.url))):
         recorder.page.hover("label.md-search__icon[for='__search'], .md-search__input")
-    # Only the index: the worker starts when Material first writes to it, with the index.
+    # Once, and before the search is open: the results are ready when the reader types.
     recorder.page.wait_for_timeout(300)
     assert recorder.count(INDEX) == 1
+    assert not recorder.page.evaluate("document.getElementById('__search').checked")
 
 
 def test_the_phone_layout_opens_the_search_from_its_button(browser, site_url):
