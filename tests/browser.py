@@ -22,13 +22,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files like the stdlib's handler, without a log line per request."""
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         """Keep test output clean."""
 
 
 @contextmanager
-def serve(directory: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler):
+def serve(directory: Path, handler_class: type[SimpleHTTPRequestHandler] = QuietHandler):
     """Serve ``directory`` on a free loopback port; yield the base URL."""
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from browser import _QuietHandler, serve
+from browser import QuietHandler, serve
 from quality import ALL_PAGES
 
 pytestmark = pytest.mark.browser
@@ -45,7 +45,7 @@ new MutationObserver((changes, observer) => {
 """
 
 
-class SlowScripts(_QuietHandler):
+class SlowScripts(QuietHandler):
     """Serves scripts late, as a slow network does; everything else at once."""
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
