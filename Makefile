@@ -37,43 +37,43 @@ serve: build
 
 ## build: strict build into site/, the PDF from its /print/ page, and the offline edition's zip
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
-	$(BIN)/edition-pdf $(SITE)
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml --site-dir $(OFFLINE)
-	$(BIN)/python -m edition.offline $(SITE) $(OFFLINE)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/edition pdf $(SITE)
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE)
+	$(BIN)/edition offline $(SITE) $(OFFLINE)
 
 ## pdf: the site and site/iraq-nato-partnership.pdf (the PDF is made from the built site)
 pdf: build
 
 ## anchors: add the built site's new addresses to data/anchors.txt (never removes one)
 anchors: build
-	$(BIN)/edition-anchors $(SITE)
+	$(BIN)/edition anchors $(SITE)
 
 ## links: check every link in site/ and build/offline/; list external links in build/external-links.txt
 links: build
-	$(BIN)/python -m edition.linkcheck site --external build/external-links.txt
-	$(BIN)/python -m edition.linkcheck build/offline --file-urls
+	$(BIN)/python -m devtools.linkcheck site --external build/external-links.txt
+	$(BIN)/python -m devtools.linkcheck build/offline --file-urls
 
 ## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material, Lighthouse
 bench: build system-deps
-	$(BIN)/python scripts/bench_check.py
-	$(BIN)/python scripts/bench_pdf.py site
-	$(BIN)/python scripts/bench_site.py site
+	$(BIN)/python scripts/devtools/bench_check.py
+	$(BIN)/python scripts/devtools/bench_pdf.py site
+	$(BIN)/python scripts/devtools/bench_site.py site
 	@if command -v npm >/dev/null; then \
-	  npm ci --prefix scripts/lighthouse --no-audit --no-fund --ignore-scripts --silent && \
-	  $(BIN)/python scripts/bench_lighthouse.py site; \
+	  npm ci --prefix scripts/devtools/lighthouse --no-audit --no-fund --ignore-scripts --silent && \
+	  $(BIN)/python scripts/devtools/bench_lighthouse.py site; \
 	else echo "Lighthouse: not run (it needs Node.js 22+ and npm)"; fi
 
 ## check: the project's own checks, without the slow tests
 check: $(STAMP)
-	$(BIN)/edition-check
+	$(BIN)/edition check
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/pytest -q -m "not build and not browser"
 
 ## test: everything (installs the Debian packages the tests need when run as root)
 test: $(STAMP) system-deps
-	$(BIN)/edition-check
+	$(BIN)/edition check
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/pytest -q

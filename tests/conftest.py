@@ -110,7 +110,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def site_url(built_site):
     """The built site served on a free loopback port."""
-    from browser import serve
+    from devtools.browser import serve
 
     with serve(built_site.site) as url:
         yield url

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from devtools.browser import CHROMIUM, CHROMIUM_ARGS
 
 # Every page a reader can reach, by its public address.
 ALL_PAGES = [

@@ -5,18 +5,18 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit
-from edition.cli import main
+from edition.cli import check_main
 
 
 def run_check(project, capsys) -> tuple[int, list[str]]:
-    code = main([str(project)])
+    code = check_main([str(project)])
     return code, capsys.readouterr().err.splitlines()
 
 
 def test_real_project_passes(capsys):
     from conftest import ROOT
 
-    assert main([str(ROOT)]) == 0
+    assert check_main([str(ROOT)]) == 0
     assert "sources OK" in capsys.readouterr().out
 
 
@@ -99,7 +99,7 @@ def test_damage_is_reported_with_file_and_line(case, project, capsys):
     for line in lines[:-1]:
         path_part, line_part, text = line.split(":", 2)
         assert path_part and line_part.isdigit() and text.strip(), line
-    assert lines[-1].startswith("edition-check: ")
+    assert lines[-1].startswith("edition check: ")
     assert not any("Traceback" in line for line in lines)
 
 
@@ -120,9 +120,9 @@ def test_every_problem_is_reported_not_only_the_first(project, capsys):
     assert any("note [^12]" in line for line in lines)
     assert any("paragraph has no explicit id" in line for line in lines)
     assert any("note 10 is cited on no page" in line for line in lines)
-    assert lines[-1] == f"edition-check: {len(lines) - 1} problem(s)"
+    assert lines[-1] == f"edition check: {len(lines) - 1} problem(s)"
 
 
 def test_missing_mkdocs_yml_is_a_clear_error(tmp_path, capsys):
-    assert main([str(tmp_path)]) == 2
+    assert check_main([str(tmp_path)]) == 2
     assert "no mkdocs.yml here" in capsys.readouterr().err

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, edit
-from edition.check import check_project
-from edition.citation import Cited, apa, bibtex, chicago, plain, ris
-from edition.paper import Paper, load_paper, paper_problems, read_config
+from edition.checks.project import check_project
+from edition.extensions.citation import Cited, apa, bibtex, chicago, plain, ris
+from edition.model.config import read_config
+from edition.model.paper import Paper, load_paper, paper_problems
 
 PAPER = Paper(
     title="Prospects for Strategic Partnership between Iraq and NATO",

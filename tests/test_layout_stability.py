@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from browser import QuietHandler, serve
+from devtools.browser import QuietHandler, serve
 from quality import ALL_PAGES
 
 pytestmark = pytest.mark.browser

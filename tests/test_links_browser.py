@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from conftest import PAPER_PAGES, ROOT
-from edition.citation import DATE_FORMATS
-from edition.manifest import read_entries
-from edition.paper import load_paper
-from edition.pdf import PDF_NAME
-from edition.register import load_register
+from edition.extensions.citation import DATE_FORMATS
+from edition.model.addresses import PDF_NAME
+from edition.model.manifest import read_entries
+from edition.model.paper import load_paper
+from edition.model.register import load_register
 
 pytestmark = pytest.mark.browser
 

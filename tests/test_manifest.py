@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, edit
-from edition.aliases import ALIASES_PATH
-from edition.check import check_project
+from edition.checks.project import check_project
 from edition.cli import anchors_main
-from edition.manifest import (
+from edition.model.addresses import PDF_NAME
+from edition.model.aliases import ALIASES_PATH
+from edition.model.manifest import (
     MANIFEST_PATH,
     format_manifest,
-    harvest,
     merge,
-    missing,
     parse_manifest,
     read_entries,
 )
-from edition.pdf import PDF_NAME, build_pdf
+from edition.publish.manifest import harvest, missing
+from edition.publish.pdf import build_pdf
 
 PAGE = """<!doctype html><html><body>
 <header id="__header"><h1 id="site-name">Site</h1></header>
@@ -110,6 +110,7 @@ def test_missing_names_what_the_site_lost_and_follows_redirects(site):
 def test_make_anchors_adds_and_never_removes(site, tmp_path, capsys):
     root = tmp_path
     (root / "data").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: A project with a manifest\n")
     (root / MANIFEST_PATH).write_text(format_manifest(["/evolution/#p1-1", "/future/#p3-1"]))
     assert anchors_main([str(site), "--root", str(root)]) == 1
     entries = [entry for _, entry in read_entries(root)]

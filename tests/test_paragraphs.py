@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PAPER_PAGES
-from edition.anchors import paragraph_number, section_number
-from edition.check import read_pages
-from edition.paragraphs import paper_targets
+from edition.extensions.paragraphs import paper_targets
+from edition.model.addresses import paragraph_number, section_number
+from edition.model.edition import load_edition
 
 SITE_URL = "https://tiny.example.org/"
 CONFIG = f"""\
@@ -83,8 +83,8 @@ def render(root: Path, page: str) -> BeautifulSoup:
     body = text.split("---\n", 2)[2] if text.startswith("---") else text
     html = markdown.markdown(
         body,
-        extensions=["attr_list", "toc", "edition.paragraphs"],
-        extension_configs={"edition.paragraphs": {"root": str(root)}},
+        extensions=["attr_list", "toc", "edition.extensions.paragraphs"],
+        extension_configs={"edition.extensions.paragraphs": {"root": str(root)}},
     )
     return BeautifulSoup(html, "html.parser")
 
@@ -92,8 +92,8 @@ def render(root: Path, page: str) -> BeautifulSoup:
 def test_a_paragraph_renders_as_expected(tiny):
     html = markdown.markdown(
         "Cyber words.\n{: #p2-4-1 }",
-        extensions=["attr_list", "edition.paragraphs"],
-        extension_configs={"edition.paragraphs": {"root": str(tiny)}},
+        extensions=["attr_list", "edition.extensions.paragraphs"],
+        extension_configs={"edition.extensions.paragraphs": {"root": str(tiny)}},
     )
     expected = (
         '<p id="p2-4-1"><span class="anchor-handle editorial" data-search-exclude="">'
@@ -206,7 +206,7 @@ def test_the_papers_pages_carry_one_json_ld_record(tiny):
 
 
 def test_targets_know_page_kind_and_number(tiny):
-    targets = paper_targets(read_pages(tiny))
+    targets = paper_targets(load_edition(tiny).pages)
     assert set(targets) == {
         "title",
         "p0-1",

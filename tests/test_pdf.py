@@ -21,10 +21,12 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT
-from edition import pdf as pdf_module
 from edition.cli import pdf_main
-from edition.pdf import PDF_NAME, PdfError, Site, build_pdf, human_size, pdf_html, typeset
-from edition.register import load_register
+from edition.model.addresses import PDF_NAME
+from edition.model.config import Site
+from edition.model.register import load_register
+from edition.publish import pdf as pdf_module
+from edition.publish.pdf import PdfError, build_pdf, human_size, pdf_html, typeset
 
 ARTIFACTS = ROOT / "test-artifacts"
 SITE = Site(

@@ -17,11 +17,18 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import PAPER_PAGES, ROOT
-from edition.check import _not_in_nav, check_navigation, read_pages
-from edition.print_page import PRINTED_PAGES, PrintPageExtension, strip_front_matter
+from edition.checks.project import _not_in_nav, check_navigation
+from edition.extensions.print_page import PRINTED_PAGES, PrintPageExtension, strip_front_matter
+from edition.model.config import read_config
+from edition.model.edition import load_edition
 
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_URL = "https://edition.example.org/"
+
+
+def nav_problems(project: Path) -> list:
+    return check_navigation(read_config(project), list(load_edition(project).pages))
+
 
 # ---- The extension, on a tiny project ------------------------------------------------
 
@@ -134,10 +141,16 @@ def test_not_in_nav_patterns(patterns, page, unlisted):
 def test_check_accepts_a_page_listed_in_not_in_nav(project):
     config = project / "mkdocs.yml"
     assert "not_in_nav: |\n  /print.md\n" in config.read_text()
-    assert not [p for p in check_navigation(project, read_pages(project)) if "print.md" in str(p)]
+    assert not [
+        p
+        for p in check_navigation(read_config(project), list(load_edition(project).pages))
+        if "print.md" in str(p)
+    ]
     # Without the entry, the page is reported like any page missing from the nav.
     config.write_text(config.read_text().replace("not_in_nav: |\n  /print.md\n", ""))
-    problems = [str(p) for p in check_navigation(project, read_pages(project))]
+    problems = [
+        str(p) for p in check_navigation(read_config(project), list(load_edition(project).pages))
+    ]
     assert any("docs/print.md is not in the navigation" in p for p in problems), problems
 
 

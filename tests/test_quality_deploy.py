@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.csp import inline_scripts, script_hash, site_script_hashes
-from edition.nginx import DEPLOY_CONF, loopback_server_block, serve_with_nginx
+from devtools.csp import inline_scripts, script_hash, site_script_hashes
+from devtools.nginx import DEPLOY_CONF, loopback_server_block, serve_with_nginx
 from quality import ALL_PAGES, foreign_requests, search
 
 RECORD_VIOLATIONS_JS = """

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.linkcheck import check_site, main, write_external
+from devtools.linkcheck import check_site, main, write_external
 
 SITE_URL = "https://iraq-nato.example.org/"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edition.offline import ZIP_FOLDER, ZIP_NAME, public_url, write_zip
+from edition.model.addresses import ZIP_NAME, src_path
+from edition.publish.offline import ZIP_FOLDER, write_zip
 from quality import chromium, search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ def test_the_offline_config_keeps_every_plugin_and_hook_of_the_site():
     site, offline = config("mkdocs.yml"), config("mkdocs.offline.yml")
     assert offline["INHERIT"] == "mkdocs.yml"
     assert names(offline["plugins"]) == [*names(site["plugins"]), "offline"]
-    assert offline["hooks"] == [*site["hooks"], "scripts/edition/offline_hook.py"]
+    assert offline["hooks"] == [*site["hooks"], "scripts/edition/hooks/offline.py"]
     assert offline["use_directory_urls"] is False and site["use_directory_urls"] is True
 
 
@@ -48,7 +49,7 @@ def test_the_offline_config_keeps_every_plugin_and_hook_of_the_site():
     [("index.md", ""), ("evolution.md", "evolution/"), ("a/index.md", "a/"), ("a/b.md", "a/b/")],
 )
 def test_public_url_follows_directory_urls(src, url):
-    assert public_url(src) == url
+    assert src_path(src) == url
 
 
 def test_the_zip_is_reproducible_and_sorted(tmp_path):

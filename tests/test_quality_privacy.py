@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import serve
+from devtools.browser import serve
 from quality import chromium, foreign_requests
 
 pytestmark = pytest.mark.browser

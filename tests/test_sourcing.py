@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import edit, run_mkdocs_build
-from edition.cli import main
+from edition.cli import check_main as main
 from test_check import line_of
 
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from edition.cli import main
+from edition.cli import check_main as main
 from site_links import page_url, resolve, target_exists
 
 # A valid context event to damage: appended to data/timeline.yml in each case below.

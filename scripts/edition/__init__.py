@@ -1,6 +1,10 @@
-"""Build and check logic for the online edition of the Iraq–NATO paper.
+"""The online edition of the Iraq–NATO paper: its model, checks, renderers and publishing.
 
-Modules here never import MkDocs, except the thin adapter ``mkdocs_hook``: the
-rendering parts are Python-Markdown extensions and the checks are a pure core, so
-both keep working under any engine that reads ``mkdocs.yml``.
+Layers, each importing only those before it:
+
+- ``model``: the edition's sources read once and validated (no ``markdown``, no ``mkdocs``);
+- ``checks``: the project check over the model (``edition check``, every build);
+- ``extensions``: Python-Markdown extensions that build HTML from the model;
+- ``publish``: after the build: the PDF, the offline edition, the exports, the manifest;
+- ``hooks``: the thin MkDocs adapters; ``cli``: the ``edition`` command.
 """

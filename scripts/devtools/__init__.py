@@ -1,0 +1,1 @@
+"""Developer tooling, not shipped with the edition: servers, link and CSP checks, benchmarks."""

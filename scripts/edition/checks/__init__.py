@@ -1,0 +1,1 @@
+"""The project check over the model: every problem as ``path:line: message``."""

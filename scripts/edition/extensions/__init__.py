@@ -1,0 +1,1 @@
+"""Python-Markdown extensions: HTML built from the edition model (no MkDocs import)."""

@@ -1,0 +1,39 @@
+"""The errata list (``data/errata.yml``) and a Markdown extension that prints it.
+
+The About page shows every repair of the source text; the table is generated from
+the same file the fidelity test applies, so the list a reader sees is the list the
+test enforces. Write ``[[errata]]`` alone on a line to place the table.
+"""
+
+from __future__ import annotations
+
+from edition.extensions.base import EditionExtension
+from edition.extensions.placeholders import PlaceholderPreprocessor
+from edition.model.errata import Erratum
+
+PLACEHOLDER = "[[errata]]"
+
+
+def errata_table(errata: list[Erratum]) -> list[str]:
+    """The errata as Markdown table lines."""
+    rows = ["| Page | Source text | Edition | Why |", "| --- | --- | --- | --- |"]
+    rows += [
+        f"| [{e.page}]({e.page}.md) | `{e.source}` | `{e.edition}` | {e.reason} |" for e in errata
+    ]
+    return rows
+
+
+class ErrataExtension(EditionExtension):
+    """Register the errata placeholder."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+        """Run before block parsing so the table is parsed as Markdown."""
+        preprocessor = PlaceholderPreprocessor(
+            md, PLACEHOLDER, lambda: errata_table(list(self.edition().errata))
+        )
+        md.preprocessors.register(preprocessor, "edition_errata", 25)
+
+
+def makeExtension(**kwargs) -> ErrataExtension:  # noqa: N802 - Python-Markdown's API name
+    """Entry point used by ``markdown_extensions: - edition.errata``."""
+    return ErrataExtension(**kwargs)

@@ -1,0 +1,175 @@
+"""Python-Markdown extension: note references that keep the paper's own numbers.
+
+Python-Markdown's ``footnotes`` numbers notes per page, so the paper's notes 5–9 on
+``/cooperation/`` would show as 1–5. This extension renders ``[^5]`` as note 5 on
+every page, and appends the page's note list with bodies taken from the notes
+register (never typed into pages). The HTML has the same shape as ``footnotes``
+output (``sup#fnref:N > a.footnote-ref``, ``div.footnote li#fn:N``) so Material's
+footnote tooltips and styles apply unchanged.
+
+Engine-independent: no MkDocs import. Unknown note ids are logged as warnings (so a
+strict build fails) and shown in the text; the project check reports them with
+file and line before any build starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from edition.extensions.base import EditionExtension
+from edition.model.addresses import note_anchor
+from edition.model.pages import NOTE_REF_RE
+from edition.model.register import REGISTER_PATH, Note, Register
+
+# The logger name sits under "mkdocs" so that MkDocs counts warnings in strict mode.
+log = logging.getLogger("mkdocs.extensions.edition.notes")
+
+LOST_TEXT = "Original note text not available. Public records for this passage:"
+EDITORIAL_TEXT = "Editorial note. Public records for this passage:"
+
+
+class NoteRefProcessor(InlineProcessor):
+    """Turn ``[^N]`` into a reference that shows N and links to the note body."""
+
+    def __init__(self, pattern: str, extension: NotesExtension):
+        super().__init__(pattern)
+        self.extension = extension
+
+    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Python-Markdown's API name
+        """Record the reference and build ``<sup id=fnref:N><a href=#fn:N>N</a></sup>``."""
+        note_id = m.group(1)
+        refs = self.extension.refs
+        refs.append(note_id)
+        nth = refs.count(note_id)
+        sup = etree.Element("sup", {"id": ref_anchor(note_id, nth)})
+        if note_id.startswith("E"):
+            sup.set("class", "editorial")
+        link = etree.SubElement(
+            sup, "a", {"class": "footnote-ref", "href": f"#fn:{note_id}", "role": "doc-noteref"}
+        )
+        link.text = note_id
+        return sup, m.start(0), m.end(0)
+
+
+class NoteListProcessor(Treeprocessor):
+    """Append the page's notes, in order of first reference, with original numbers."""
+
+    def __init__(self, md, extension: NotesExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Add ``div.footnote`` at the end of the document when the page cites notes."""
+        refs = self.extension.refs
+        if not refs:
+            return
+        register = self.extension.register()
+        div = etree.SubElement(root, "div", {"class": "footnote editorial", "role": "doc-endnotes"})
+        etree.SubElement(div, "hr")
+        items = etree.SubElement(div, "ol")
+        for note_id in dict.fromkeys(refs):
+            note = register.notes.get(note_id)
+            if note is None:
+                log.warning(
+                    "note [^%s] has no entry in %s; add it there or fix the reference",
+                    note_id,
+                    REGISTER_PATH,
+                )
+            items.append(note_item(note_id, note, refs.count(note_id)))
+
+
+def ref_anchor(note_id: str, nth: int) -> str:
+    """Anchor of the nth reference to a note: fnref:5, then fnref2:5, … as footnotes does."""
+    return f"fnref:{note_id}" if nth == 1 else f"fnref{nth}:{note_id}"
+
+
+def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
+    """Build ``<li id="fn:N" value="N">`` with the records and back-links."""
+    item = etree.Element("li", {"id": f"fn:{note_id}"})
+    if note_id.isdigit():
+        item.set("value", note_id)
+    intro = etree.SubElement(item, "p", {"class": "note-status"})
+    # The number is written out, not left to the list marker, so that Material's
+    # tooltip (which copies the item's children) and print show it too.
+    label = etree.SubElement(intro, "strong", {"class": "note-number"})
+    label.text = f"Note {note_id}."
+    if note is None:
+        label.tail = " This note is missing from the notes register."
+    else:
+        label.tail = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
+        if note.verdict:
+            verdict = etree.SubElement(item, "p", {"class": "note-verdict"})
+            verdict.text = "Verdict: "
+            # A .md link: the engine turns it into the right relative URL and checks it.
+            link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
+            link.text = note.verdict
+            link.tail = " (details on the sources page)"
+        records = etree.SubElement(item, "ul", {"class": "note-records"})
+        for record in note.records:
+            records.append(record_item(record))
+    backrefs = etree.SubElement(item, "p", {"class": "note-backrefs"})
+    for nth in range(1, ref_count + 1):
+        back = etree.SubElement(
+            backrefs,
+            "a",
+            {
+                "class": "footnote-backref",
+                "href": f"#{ref_anchor(note_id, nth)}",
+                "title": f"Back to note {note_id} in the text",
+                "role": "doc-backlink",
+            },
+        )
+        back.text = "\u21a9\ufe0e"
+        back.tail = " "
+    return item
+
+
+def record_item(record) -> etree.Element:
+    """One record as ``<li>``: linked title, publisher, date; primary records say so."""
+    item = etree.Element("li", {"class": "record"})
+    link = etree.SubElement(item, "a", {"href": record.url, "class": "record-title"})
+    link.text = f"[{record.title}]" if record.title_supplied else record.title
+    date = record.readable_date
+    if record.date_note:
+        date = f"{date} ({record.date_note})"
+    link.tail = f". {record.publisher}, {date}."
+    if record.primary:
+        kind = etree.SubElement(item, "span", {"class": "record-kind"})
+        kind.text = "Primary record."
+        kind.tail = ""
+        link.tail += " "
+    return item
+
+
+class NotesExtension(EditionExtension):
+    """Register the note reference pattern and the note list builder."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.refs: list[str] = []
+
+    def register(self) -> Register:
+        """The notes register of the edition model."""
+        return self.edition().register
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+        """Hook into inline parsing before links, and into the finished tree."""
+        md.registerExtension(self)
+        # 175: the slot Python-Markdown's footnotes uses, before reference links claim "[^…]".
+        md.inlinePatterns.register(NoteRefProcessor(NOTE_REF_RE, self), "edition_note_ref", 175)
+        # 17: after inline parsing (20) has collected the references, before attr_list and toc.
+        md.treeprocessors.register(NoteListProcessor(md, self), "edition_note_list", 17)
+
+    def reset(self) -> None:
+        """Forget the previous document's references."""
+        self.refs = []
+
+
+def makeExtension(**kwargs) -> NotesExtension:  # noqa: N802 - Python-Markdown's API name
+    """Entry point used by ``markdown_extensions: - edition.notes``."""
+    return NotesExtension(**kwargs)

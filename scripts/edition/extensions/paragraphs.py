@@ -1,0 +1,252 @@
+"""Python-Markdown extension: citeable paragraphs and sections.
+
+On every heading and paragraph of the author's text (found by id: the ids the pages
+define, see ``pages.py``), the extension adds editorial controls:
+
+- paragraphs: the number derived from the id (``p1-3`` → ``¶ 1.3``) as a link to the
+  paragraph itself, and a copy-link button;
+- page titles and the seven areas of section 2: a line under the heading with the
+  area's number (``§ 2.4``), a copy-link button and the "Cite" box (``citation.py``);
+- aliases from ``data/anchor-aliases.yml``: an empty element with the old id right
+  before the element that now carries the new id, on whichever page holds it;
+- on a page with a paper title (the five pages, and ``/print/``): the paper's JSON-LD
+  record (``jsonld.py``), once; its list of cited records (3.6 KB compressed, a
+  twentieth of a page's weight) only where the paper's title page is, on the home page
+  and ``/print/``: the other pages describe the same paper (same ``url``) without it.
+
+Addresses are absolute and canonical (``site_url`` + page + ``#id``), computed at
+build time from the page that defines the id, so a button on ``/print/`` copies the
+paragraph's permanent address, not the print page's. Buttons carry ``hidden`` until
+``edition.js`` wires them: without JavaScript the number link still works.
+
+Runs as a treeprocessor at priority 6: after attr_list (8) has set the ids and the
+timeline (7) has appended its links, before toc (5) collects headings (the heading
+controls are siblings, never inside the heading, so the table of contents and the
+search titles stay the author's words) and before MkDocs collects each page's anchors
+(5), so links to an alias validate. No MkDocs import: Zensical runs it too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown.treeprocessors import Treeprocessor
+
+from edition.extensions.base import EditionExtension
+from edition.extensions.citation import Cited, cite_box
+from edition.extensions.jsonld import Section, scholarly_article, script_text
+from edition.model.addresses import PDF_NAME, paragraph_label, paragraph_number, section_number
+from edition.model.paper import Paper
+
+# Under "mkdocs" so that a strict build counts the warning and fails.
+log = logging.getLogger("mkdocs.extensions.edition.paragraphs")
+
+AREA_NUMBER_RE = re.compile(r"^\d+\.\s+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A heading or paragraph of the author's text, as a citeable address."""
+
+    page: str  # 'evolution'
+    anchor: str
+    kind: str  # 'heading' or 'paragraph'
+    title: str = ""  # headings: the words, the author's own area number removed
+    number: str = ""  # '1.3' for a paragraph, '2.4' for an area, '' for a page title
+    first_paragraph: str = ""  # headings: the paragraph that opens the section
+    page_title: bool = False  # the page's first heading
+    order: int = 0  # the page's section number (front matter), for the paper's order
+
+
+def paper_targets(pages) -> dict[str, Target]:
+    """Id → Target for every heading and paragraph with an id on the paper's pages."""
+    targets = {}
+    for page in pages:
+        if not page.is_paper:
+            continue
+        blocks = [block for block in page.blocks if block.anchor]
+        headings = [block for block in blocks if block.kind == "heading"]
+        for index, block in enumerate(blocks):
+            if block.kind == "paragraph":
+                targets[block.anchor] = Target(
+                    page.name, block.anchor, "paragraph", number=paragraph_number(block.anchor)
+                )
+                continue
+            following = next((b for b in blocks[index + 1 :] if b.kind == "paragraph"), None)
+            first = following.anchor if following else ""
+            is_title = block is headings[0]
+            targets[block.anchor] = Target(
+                page.name,
+                block.anchor,
+                "heading",
+                title=AREA_NUMBER_RE.sub("", block.words),
+                # A page title is the section itself; its number would repeat the heading.
+                number="" if is_title else section_number(first),
+                first_paragraph=first,
+                page_title=is_title,
+                order=int(page.meta.get("section", 0) or 0),
+            )
+    return targets
+
+
+def cited(target: Target, paper: Paper) -> Cited:
+    """What the cite box of a heading cites: the paper (its title page) or a section."""
+    whole = target.page_title and target.order == 0
+    return Cited(
+        paper,
+        paper.url(target.page, target.anchor),
+        target.anchor,
+        section="" if whole else target.title,
+    )
+
+
+def sections(targets: dict[str, Target], paper: Paper, page_names: dict[str, str]) -> list[Section]:
+    """The paper's parts in reading order, areas nested under their page, for JSON-LD."""
+    titles = sorted((t for t in targets.values() if t.page_title), key=lambda t: t.order)
+    parts = []
+    for title in titles:
+        areas = tuple(
+            Section(t.title, paper.url(t.page, t.anchor))
+            for t in targets.values()
+            if t.page == title.page and t.kind == "heading" and not t.page_title
+        )
+        # The title page's heading is the paper's own title: name it as the nav does.
+        name = (page_names.get(title.page) or title.title) if title.order == 0 else title.title
+        parts.append(Section(name, paper.url(title.page), areas))
+    return parts
+
+
+def alias_element(old: str, new: str) -> etree.Element:
+    """The empty element that keeps an old id alive, just before its new target."""
+    return etree.Element(
+        "span",
+        {
+            "id": old,
+            "class": "anchor-alias editorial",
+            "data-alias-for": new,
+            "aria-hidden": "true",
+        },
+    )
+
+
+# Material's search indexer compares elements by tag name, so data-search-exclude on an
+# element stops working at the first closing tag of a same-named descendant. Each excluded
+# element here holds no descendant of its own kind (buttons are named by aria-label, not
+# by a nested <span>).
+EXCLUDE = {"data-search-exclude": ""}
+
+
+def copy_button(url: str, name: str, visible_text: str = "") -> etree.Element:
+    """A copy-link button named ``name``; edition.js unhides it and copies ``data-copy-url``."""
+    button = etree.Element(
+        "button",
+        {
+            "type": "button",
+            "class": "copy-link",
+            "data-copy-url": url,
+            "aria-label": name,  # starts with any visible text: "Copy link to section 2.4"
+            "title": "Copy link",
+            "hidden": "hidden",
+            **EXCLUDE,
+        },
+    )
+    button.text = visible_text or None
+    return button
+
+
+def paragraph_handle(target: Target, url: str) -> etree.Element:
+    """``¶ 1.3`` linking to the paragraph, and its copy-link button."""
+    handle = etree.Element("span", {"class": "anchor-handle editorial", **EXCLUDE})
+    number = etree.SubElement(handle, "a", {"class": "anchor-number", "href": f"#{target.anchor}"})
+    number.text = paragraph_label(target.anchor)
+    handle.append(copy_button(url, f"Copy link to paragraph {target.number}"))
+    handle[-1].tail = " "
+    return handle
+
+
+def heading_tools(target: Target, paper: Paper | None, url: str) -> etree.Element:
+    """The line under a page title or area: its number, copy-link, and the cite box."""
+    tools = etree.Element("div", {"class": "anchor-tools editorial"})
+    if target.number:
+        number = etree.SubElement(
+            tools, "a", {"class": "anchor-number", "href": f"#{target.anchor}", **EXCLUDE}
+        )
+        number.text = f"§ {target.number}"
+    what = f"section {target.number}" if target.number else "this section"
+    tools.append(copy_button(url, f"Copy link to {what}", visible_text="Copy link"))
+    if paper is not None:
+        box = cite_box(cited(target, paper), target.first_paragraph)
+        box.attrib.update(EXCLUDE)
+        tools.append(box)
+    return tools
+
+
+class ParagraphsTreeprocessor(Treeprocessor):
+    """Add numbers, copy-link controls, cite boxes, aliases and the JSON-LD record."""
+
+    def __init__(self, md, extension: ParagraphsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Work on the elements whose ids are the paper's or an alias's target."""
+        edition = self.extension.edition()
+        pages = edition.pages
+        targets = paper_targets(pages)
+        aliases = edition.aliases.by_target()
+        found = [
+            (parent, child)
+            for parent in root.iter()
+            for child in parent
+            if child.get("id") in targets or child.get("id") in aliases
+        ]
+        if not found:
+            return
+        # Without the paper's facts, no cite box (the check says what is missing).
+        paper = edition.paper
+        titled = whole = False
+        for parent, element in found:
+            anchor = element.get("id")
+            for old in aliases.get(anchor, []):
+                parent.insert(list(parent).index(element), alias_element(old, anchor))
+            target = targets.get(anchor)
+            if target is None:
+                continue
+            # Without the paper's facts (the check reports why) the link stays in-page.
+            url = paper.url(target.page, anchor) if paper else f"#{anchor}"
+            if target.kind == "paragraph" and element.tag == "p":
+                handle = paragraph_handle(target, url)
+                handle.tail, element.text = element.text, None
+                element.insert(0, handle)
+            elif target.kind == "heading" and element.tag in ("h1", "h2"):
+                parent.insert(list(parent).index(element) + 1, heading_tools(target, paper, url))
+                titled = titled or target.page_title
+                whole = whole or (target.page_title and target.order == 0)
+        if titled and paper is not None:
+            names = {page.name: str(page.meta.get("title", "")) for page in pages}
+            record = scholarly_article(
+                paper,
+                sections(targets, paper, names),
+                edition.register if whole else None,
+                paper.site_url + PDF_NAME,
+            )
+            script = etree.SubElement(
+                root, "script", {"type": "application/ld+json", "class": "edition-jsonld editorial"}
+            )
+            script.text = script_text(record)
+
+
+class ParagraphsExtension(EditionExtension):
+    """Register the treeprocessor."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+        """Priority 6: after attr_list (8) and the timeline (7), before toc and MkDocs (5)."""
+        md.treeprocessors.register(ParagraphsTreeprocessor(md, self), "edition_paragraphs", 6)
+
+
+def makeExtension(**kwargs) -> ParagraphsExtension:  # noqa: N802 - Python-Markdown's API name
+    """Entry point used by ``markdown_extensions: - edition.paragraphs``."""
+    return ParagraphsExtension(**kwargs)

@@ -1,0 +1,1 @@
+"""The engine adapters: MkDocs hooks, thin, with no logic of their own."""

@@ -1,0 +1,1 @@
+"""The edition model: every source read once, validated, with file and line (pure)."""

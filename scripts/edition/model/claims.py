@@ -1,0 +1,160 @@
+"""The claims ledger (``data/claims.yml``): every factual claim, where it is, what sources it.
+
+A claim is a run of the author's exact words in one paragraph, registered with the
+notes that cover it. Dated claims (``date`` + ``event``) are also the paper's events
+on the timeline: their date and note live here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.model.dates import Span, parse_span
+from edition.model.problems import Problem
+from edition.model.register import NOTE_ID_RE, VERDICTS, Register, known_and_required
+from edition.model.yaml_source import LineDict, LineList, load_list
+
+LEDGER_PATH = "data/claims.yml"
+CLAIM_KEYS = {
+    "id",
+    "page",
+    "anchor",
+    "text",
+    "notes",
+    "verdict",
+    "qualification",
+    "date",
+    "event",
+    "summary",
+}
+CLAIM_REQUIRED = ("id", "page", "anchor", "text", "notes")
+CLAIM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One registered claim."""
+
+    id: str
+    line: int
+    page: str  # docs/<page>.md
+    anchor: str  # paragraph id on that page
+    text: str  # whitespace-normalised author's words
+    notes: tuple[str, ...]
+    verdict: str = ""  # only when it differs from the note's
+    qualification: str = ""
+    date: Span | None = None
+    event: str = ""  # timeline title of a dated claim
+    summary: str = ""  # one sentence in the edition's words, for the timeline
+
+
+@dataclass
+class Ledger:
+    """The validated claims in file order, and every problem found while loading."""
+
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def claim_verdict(claim: Claim, register: Register) -> str:
+    """The claim's own verdict, else the verdict of its first note that has one."""
+    if claim.verdict:
+        return claim.verdict
+    verdicts = [register.notes[n].verdict for n in claim.notes if n in register.notes]
+    return next((v for v in verdicts if v), "")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace so that line breaks never decide whether words match."""
+    return " ".join(text.split())
+
+
+def load_ledger(root: Path) -> Ledger:
+    """Load and validate the ledger under project ``root``."""
+    ledger = Ledger()
+    entries, ledger.problems = load_list(root, LEDGER_PATH, "claims")
+
+    def problem(line: int, message: str) -> None:
+        ledger.problems.append(Problem(LEDGER_PATH, line, message))
+
+    seen: dict[str, int] = {}
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        claim = _claim(entry, line, problem)
+        if claim is None:
+            continue
+        if claim.id in seen:
+            problem(line, f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})")
+            continue
+        seen[claim.id] = line
+        ledger.claims.append(claim)
+    return ledger
+
+
+def _claim(entry: object, line: int, problem) -> Claim | None:
+    """Validate one ledger entry; report every problem; return the Claim if usable."""
+    if not isinstance(entry, LineDict):
+        problem(line, "each claim must be a mapping with id, page, anchor, text and notes")
+        return None
+    ok = known_and_required(entry, CLAIM_KEYS, CLAIM_REQUIRED, "claim", problem)
+    claim_id = entry.get("id")
+    label = f"claim {claim_id}"
+    for key in ("id", "page", "anchor", "text", "qualification", "event", "summary"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            problem(entry.key_lines[key], f"{label}: '{key}' must be non-empty text")
+            ok = False
+    if isinstance(claim_id, str) and not CLAIM_ID_RE.match(claim_id):
+        problem(entry.key_lines["id"], f"{label}: id must be lowercase letters, digits, hyphens")
+        ok = False
+    notes = entry.get("notes")
+    if "notes" in entry:
+        if not isinstance(notes, LineList) or not notes:
+            problem(entry.key_lines["notes"], f"{label}: 'notes' must be a non-empty list")
+            ok = False
+        elif bad := [n for n in notes if not NOTE_ID_RE.match(str(n))]:
+            problem(entry.key_lines["notes"], f"{label}: note ids {bad} must be 1, 2… or E1, E2…")
+            ok = False
+    if "verdict" in entry and entry["verdict"] not in VERDICTS:
+        problem(
+            entry.key_lines["verdict"], f"{label}: verdict must be one of {', '.join(VERDICTS)}"
+        )
+        ok = False
+    if ("verdict" in entry) != ("qualification" in entry):
+        problem(line, f"{label}: a claim's own verdict needs a qualification, and vice versa")
+        ok = False
+    span, date_ok = date_field(entry, label, problem)
+    ok = ok and date_ok
+    if len({"date" in entry, "event" in entry, "summary" in entry}) > 1:
+        problem(
+            line,
+            f"{label}: 'date', 'event' and 'summary' go together (a dated claim is a paper "
+            "event on the timeline: its date, title and one sentence)",
+        )
+        ok = False
+    if not ok:
+        return None
+    return Claim(
+        id=claim_id,
+        line=line,
+        page=entry["page"].strip(),
+        anchor=entry["anchor"].strip(),
+        text=normalise(entry["text"]),
+        notes=tuple(str(n) for n in notes),
+        verdict=entry.get("verdict", ""),
+        qualification=normalise(entry.get("qualification", "")),
+        date=span,
+        event=normalise(entry.get("event", "")),
+        summary=normalise(entry.get("summary", "")),
+    )
+
+
+def date_field(entry: LineDict, label: str, problem) -> tuple[Span | None, bool]:
+    """The entry's optional ``date`` (within 2004–2018), and whether it was valid."""
+    if "date" not in entry:
+        return None, True
+    try:
+        return parse_span(entry["date"]), True
+    except ValueError as error:
+        problem(entry.key_lines["date"], f"{label}: {error}")
+        return None, False

@@ -1,0 +1,207 @@
+"""The notes register (``data/notes.yml``): load it, validate it, hold it.
+
+Every note body on every page and in every check comes from here. Validation is
+strict and complete: it reports every problem with its line, so an editor can fix
+the file in one pass, and nothing renders from a register that failed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.model.dates import parse_span
+from edition.model.problems import Problem
+from edition.model.yaml_source import LineDict, LineList, load_list
+
+REGISTER_PATH = "data/notes.yml"
+
+# Author's notes keep the paper's numbers (1, 2, ...); editorial notes are E1, E2, ...
+NOTE_ID_RE = re.compile(r"^(?:[1-9][0-9]*|E[1-9][0-9]*)$")
+VERDICTS = ("supported", "partly supported", "not found", "contradicted")
+
+NOTE_KEYS = {"id", "claim", "records", "verdict", "qualification"}
+NOTE_REQUIRED = ("id", "claim", "records")
+RECORD_KEYS = {"title", "title_supplied", "publisher", "date", "date_note", "url", "primary"}
+RECORD_REQUIRED = ("title", "publisher", "date", "url", "primary")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A public record that supports (or qualifies) what a note marks."""
+
+    title: str
+    publisher: str
+    date: str
+    url: str
+    primary: bool
+    title_supplied: bool = False
+    date_note: str = ""
+
+    @property
+    def readable_date(self) -> str:
+        """'28 June 2004', 'June 2004', '2004' or 'undated'."""
+        return self.date if self.date == "undated" else str(parse_span(self.date, years=None))
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note: the paper's own (id '1'…'10') or an editorial one (id 'E1'…)."""
+
+    id: str
+    line: int
+    claim: str
+    records: tuple[Record, ...]
+    verdict: str = ""
+    qualification: str = ""
+
+    @property
+    def editorial(self) -> bool:
+        """True for notes the edition added (E1, E2, …), false for the author's."""
+        return self.id.startswith("E")
+
+
+@dataclass
+class Register:
+    """The validated notes, keyed by id, and every problem found while loading."""
+
+    path: str
+    notes: dict[str, Note] = field(default_factory=dict)
+    declared: set[str] = field(default_factory=set)  # every id in the file, valid or not
+    problems: list[Problem] = field(default_factory=list)
+
+
+def date_problem(value: object) -> str | None:
+    """Say what is wrong with a record date, or None when it is a valid one."""
+    if value == "undated":
+        return None
+    try:
+        parse_span(value, years=None)
+    except ValueError as error:
+        return f"{error} (or 'undated')"
+    return None
+
+
+def load_register(root: Path) -> Register:
+    """Load and validate the register under project ``root``."""
+    register = Register(REGISTER_PATH)
+    entries, register.problems = load_list(root, REGISTER_PATH, "notes")
+
+    def problem(line: int, message: str) -> None:
+        register.problems.append(Problem(REGISTER_PATH, line, message))
+
+    for entry, line in zip(entries, entries.item_lines, strict=True):
+        if isinstance(entry, LineDict) and "id" in entry:
+            register.declared.add(str(entry["id"]))
+        note = _note(entry, line, problem)
+        if note is None:
+            continue
+        if note.id in register.notes:
+            first = register.notes[note.id].line
+            problem(line, f"duplicate note id {note.id} (first defined at line {first})")
+            continue
+        register.notes[note.id] = note
+    return register
+
+
+def _note(entry: object, line: int, problem) -> Note | None:
+    """Validate one register entry; report problems; return the Note if usable."""
+    if not isinstance(entry, LineDict):
+        problem(line, "each note must be a mapping with id, claim and records")
+        return None
+    ok = known_and_required(entry, NOTE_KEYS, NOTE_REQUIRED, "note", problem)
+    note_id = str(entry.get("id", ""))
+    if "id" in entry and not NOTE_ID_RE.match(note_id):
+        problem(entry.key_lines["id"], f"note id {note_id!r} must be a number (1, 2…) or E1, E2…")
+        ok = False
+    for key in ("claim", "qualification"):
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            problem(entry.key_lines[key], f"note {note_id}: '{key}' must be non-empty text")
+            ok = False
+    verdict = entry.get("verdict", "")
+    if "verdict" in entry and verdict not in VERDICTS:
+        allowed = ", ".join(VERDICTS)
+        problem(
+            entry.key_lines["verdict"],
+            f"note {note_id}: verdict {verdict!r} is not one of: {allowed}",
+        )
+        ok = False
+    records = entry.get("records")
+    if "records" in entry and not isinstance(records, LineList):
+        problem(entry.key_lines["records"], f"note {note_id}: 'records' must be a list")
+        return None
+    if (
+        records is not None
+        and not records
+        and not (verdict == "not found" and entry.get("qualification"))
+    ):
+        problem(
+            entry.key_lines["records"],
+            f"note {note_id} has no records; add the public records that support it, "
+            "or give verdict 'not found' with a qualification saying what was searched",
+        )
+        ok = False
+    parsed = [
+        parse_record(item, item_line, f"note {note_id}", problem)
+        for item, item_line in zip(records or [], getattr(records, "item_lines", []), strict=True)
+    ]
+    if not ok or None in parsed:
+        return None
+    return Note(
+        id=note_id,
+        line=line,
+        claim=entry["claim"].strip(),
+        records=tuple(parsed),
+        verdict=verdict,
+        qualification=entry.get("qualification", "").strip(),
+    )
+
+
+def parse_record(item: object, line: int, owner: str, problem) -> Record | None:
+    """Validate one record of ``owner`` ('note 5', 'event x'); report problems via ``problem``."""
+    if not isinstance(item, LineDict):
+        problem(line, f"{owner}: each record must be a mapping (title, publisher, …)")
+        return None
+    ok = known_and_required(item, RECORD_KEYS, RECORD_REQUIRED, f"{owner} record", problem)
+    for key in ("title", "publisher", "url", "date_note"):
+        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
+            problem(item.key_lines[key], f"{owner}: record '{key}' must be non-empty text")
+            ok = False
+    for key in ("primary", "title_supplied"):
+        if key in item and not isinstance(item[key], bool):
+            problem(item.key_lines[key], f"{owner}: record '{key}' must be true or false")
+            ok = False
+    if "date" in item and (message := date_problem(item["date"])):
+        problem(item.key_lines["date"], f"{owner}: {message}")
+        ok = False
+    url = item.get("url")
+    if isinstance(url, str) and not re.match(r"^https?://\S+$", url):
+        problem(item.key_lines["url"], f"{owner}: url {url!r} must start with http(s)://")
+        ok = False
+    if not ok:
+        return None
+    return Record(
+        title=item["title"].strip(),
+        publisher=item["publisher"].strip(),
+        date=item["date"],
+        url=url,
+        primary=item["primary"],
+        title_supplied=item.get("title_supplied", False),
+        date_note=item.get("date_note", ""),
+    )
+
+
+def known_and_required(mapping: LineDict, known, required, what: str, problem) -> bool:
+    """Report unknown and missing keys; True when there were none."""
+    ok = True
+    for key in mapping:
+        if key not in known:
+            allowed = ", ".join(sorted(known))
+            problem(mapping.key_lines[key], f"{what}: unknown key {key!r} (allowed: {allowed})")
+            ok = False
+    for key in required:
+        if key not in mapping:
+            problem(mapping.line, f"{what}: missing required key {key!r}")
+            ok = False
+    return ok

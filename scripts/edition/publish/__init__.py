@@ -1,0 +1,1 @@
+"""After the build: the PDF, the offline edition, the ledger exports, the manifest harvest."""
