@@ -21,7 +21,7 @@ SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || \
 endif
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build pdf anchors links bench check test lint lock system-deps clean
+.PHONY: serve build publish pdf anchors links bench check test lint lock system-deps clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -41,6 +41,10 @@ build: $(STAMP)
 	$(BIN)/edition pdf $(SITE)
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE)
 	$(BIN)/edition offline $(SITE) $(OFFLINE)
+
+## publish: `make build` for the public: needs SITE_URL=https://… (refuses the placeholder)
+publish: export EDITION_PUBLISH := 1
+publish: build
 
 ## pdf: the site and site/iraq-nato-partnership.pdf (the PDF is made from the built site)
 pdf: build

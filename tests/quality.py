@@ -2,38 +2,12 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from devtools.browser import ALL_PAGES, chromium  # noqa: F401 - the tests import them from here
 
-# Every page a reader can reach, by its public address.
-ALL_PAGES = [
-    "/",
-    "/evolution/",
-    "/cooperation/",
-    "/future/",
-    "/conclusion/",
-    "/timeline/",
-    "/sources/",
-    "/about/",
-    "/print/",
-]
 WIDTHS = [375, 1280]  # a phone and a laptop
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
-
-
-@contextmanager
-def chromium():
-    """Debian's headless Chromium through Playwright, closed afterwards."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def foreign_requests(urls: list[str], host: str) -> list[str]:

@@ -4,7 +4,7 @@ Prints the median time of ``check_project`` on the real project and on synthetic
 projects of 100 and 1,000 pages (about 10 claims each), and the time per page, so
 growth can be read as a ratio within one run on a shared, noisy machine.
 
-    .venv/bin/python scripts/bench_check.py
+    .venv/bin/python scripts/devtools/bench_check.py
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from edition.checks.project import check_project
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RUNS = 5
 CLAIMS_PER_PAGE = 10
 

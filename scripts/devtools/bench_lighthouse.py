@@ -1,7 +1,7 @@
 """Benchmark: Lighthouse scores of every page, served as deployed.
 
-Usage: ``make build`` once, then ``.venv/bin/python scripts/bench_lighthouse.py [site]``
-(``make bench`` runs it after ``npm ci`` in ``scripts/lighthouse/``, where Lighthouse is
+Usage: ``make build`` once, then ``.venv/bin/python scripts/devtools/bench_lighthouse.py [site]``
+(``make bench`` runs it after ``npm ci`` in ``scripts/devtools/lighthouse/``, where Lighthouse is
 pinned with its lock file).
 
 Serves the built site with ``deploy/nginx.conf`` (Debian's nginx on a loopback port, as
@@ -23,15 +23,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+ROOT = Path(__file__).resolve().parents[2]
 
+from devtools.browser import ALL_PAGES as PAGES  # noqa: E402 - every page a reader can reach
 from devtools.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium setup
 from devtools.nginx import serve_with_nginx  # noqa: E402
-from quality import ALL_PAGES as PAGES  # noqa: E402 - every page a reader can reach
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "scripts" / "devtools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "build" / "lighthouse"
 
 

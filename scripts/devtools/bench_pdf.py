@@ -1,6 +1,6 @@
 """Benchmark: how long the PDF build takes, against WeasyPrint on the same text, plainly.
 
-Usage: ``make build`` once, then ``.venv/bin/python scripts/bench_pdf.py [site]``.
+Usage: ``make build`` once, then ``.venv/bin/python scripts/devtools/bench_pdf.py [site]``.
 
 Prints the median of three runs of the PDF build (reshaping site/print/index.html and
 typesetting it with pdf.css: footnotes, contents with page numbers, outline) and of a

@@ -1,6 +1,6 @@
 """Benchmark: what each page costs a reader, against stock Material on the same Markdown.
 
-Usage: ``make build`` once, then ``.venv/bin/python scripts/bench_site.py [site]``
+Usage: ``make build`` once, then ``.venv/bin/python scripts/devtools/bench_site.py [site]``
 (``make bench`` runs it).
 
 1. Serves the built site with ``deploy/nginx.conf`` (Debian's nginx on a loopback port,
@@ -36,8 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+ROOT = Path(__file__).resolve().parents[2]
 
 from devtools.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium setup
 from devtools.nginx import serve_with_nginx  # noqa: E402

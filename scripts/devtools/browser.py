@@ -1,4 +1,7 @@
-"""Real headless Chromium (Debian's) and a loopback server for the built site."""
+"""Real headless Chromium (Debian's), a loopback server for a built site, and its pages.
+
+Shared by the browser tests and the benchmarks.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,18 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Every page a reader can reach, by its public address.
+ALL_PAGES = [
+    "/",
+    "/evolution/",
+    "/cooperation/",
+    "/future/",
+    "/conclusion/",
+    "/timeline/",
+    "/sources/",
+    "/about/",
+    "/print/",
+]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium phones home at start-up, which would
 # show up as requests leaving the host and fail on a closed network.
@@ -41,3 +56,16 @@ def serve(directory: Path, handler_class: type[SimpleHTTPRequestHandler] = Quiet
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def chromium():
+    """Debian's headless Chromium through Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -13,7 +13,7 @@ Reads every HTML file under the site folder and follows each ``href``/``src`` of
 - any other ``http(s)`` address is external: listed with the pages that use it, never
   fetched (tests must not depend on other people's servers).
 
-``python -m edition.linkcheck site [--external FILE] [--file-urls]`` prints each broken
+``python -m devtools.linkcheck site [--external FILE] [--file-urls]`` prints each broken
 link as ``file:line: message`` and exits 1; ``make links`` runs it on both editions.
 Pure: standard library only, no MkDocs import.
 """

@@ -1,6 +1,6 @@
 """The project check: a pure core that finds every problem in the edition's sources.
 
-Front doors: ``edition-check`` (``make check``, the authoritative gate) and the MkDocs
+Front doors: ``edition check`` (``make check``, the authoritative gate) and the MkDocs
 hook ``mkdocs_hook.py`` (fails ``mkdocs build --strict``). Neither adds logic: both call
 ``check_project`` and report its problems as ``path:line: message``.
 """

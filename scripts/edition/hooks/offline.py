@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 
 from edition.model.addresses import EXPORT_DIR, src_path
 
-SHIM = Path(__file__).resolve().parents[2] / "vendor" / "iframe-worker" / "shim.js"
+SHIM = "vendor/iframe-worker/shim.js"  # in the project, beside mkdocs.yml
 SHIM_URI = "assets/javascripts/iframe-worker.js"
 # href="claims.json" on /sources/, href="../sources/claims.json" on /print/
 LEDGER_LINK_RE = re.compile(rf'href="(?:\.\./{EXPORT_DIR}/)?(claims\.(?:json|csv))"')
@@ -31,7 +31,8 @@ LEDGER_LINK_RE = re.compile(rf'href="(?:\.\./{EXPORT_DIR}/)?(claims\.(?:json|csv
 
 def on_files(files, config):
     """Add the worker shim to the built files."""
-    files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
+    shim = Path(config.config_file_path).resolve().parent / SHIM
+    files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
     return files
 
 

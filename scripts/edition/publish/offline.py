@@ -6,7 +6,7 @@ file URLs (``evolution.html``) and a search that works on ``file://`` (Material'
 ``edition offline site build/offline`` (``make build`` runs it):
 
 1. copies the PDF built for the public site into the offline folder and writes its size
-   into every page's download line, as ``edition-pdf`` does for the public site;
+   into every page's download line, as ``edition pdf`` does for the public site;
 2. writes ``site/iraq-nato-offline.zip``: every file (but source maps) under one top
    folder, sorted, with one fixed timestamp (``SOURCE_DATE_EPOCH``) and fixed
    permissions, so the same sources give the same bytes; written to a temporary name

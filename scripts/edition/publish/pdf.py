@@ -1,6 +1,6 @@
 """The PDF edition, ``/iraq-nato-partnership.pdf``, typeset by WeasyPrint from ``/print/``.
 
-Runs after the site build (``edition-pdf site``, called by ``make build``), not inside
+Runs after the site build (``edition pdf site``, called by ``make build``), not inside
 MkDocs: it reads the built ``site/print/index.html``, so the PDF holds exactly what the
 print page holds, whichever engine built the site. No MkDocs import.
 
