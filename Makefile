@@ -73,7 +73,7 @@ check: $(STAMP)
 	$(BIN)/edition check
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
-	$(BIN)/pytest -q -m "not build and not browser"
+	$(BIN)/pytest -q -m "not build and not browser and not pdf"
 
 ## test: everything (installs the Debian packages the tests need when run as root)
 test: $(STAMP) system-deps
