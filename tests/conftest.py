@@ -17,6 +17,23 @@ ROOT = Path(__file__).resolve().parents[1]
 PAPER_PAGES = ["index", "evolution", "cooperation", "future", "conclusion"]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts", "overrides"]
 
+# The fixtures behind the slow markers: a test that uses one, directly or through another
+# fixture, gets the marker, so `make check` (-m "not build and not browser and not pdf")
+# never runs MkDocs, Chromium or WeasyPrint. Explicit marks still work as well.
+MARKER_FIXTURES = {
+    "build": {"built_site", "make_builds"},  # a real `mkdocs build` / `make build`
+    "browser": {"browser", "site_url"},  # headless Chromium, a served site
+    "pdf": {"built_pdf", "site_with_pdf"},  # the PDF typeset by WeasyPrint
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))  # includes indirect fixtures
+        for marker, fixtures in MARKER_FIXTURES.items():
+            if used & fixtures and item.get_closest_marker(marker) is None:
+                item.add_marker(marker)
+
 
 @dataclass
 class Build:
