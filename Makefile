@@ -60,6 +60,7 @@ links: build
 
 ## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material, Lighthouse
 bench: build system-deps
+	$(BIN)/python scripts/devtools/bench_build.py
 	$(BIN)/python scripts/devtools/bench_check.py
 	$(BIN)/python scripts/devtools/bench_pdf.py site
 	$(BIN)/python scripts/devtools/bench_site.py site
@@ -67,6 +68,7 @@ bench: build system-deps
 	  npm ci --prefix scripts/devtools/lighthouse --no-audit --no-fund --ignore-scripts --silent && \
 	  $(BIN)/python scripts/devtools/bench_lighthouse.py site; \
 	else echo "Lighthouse: not run (it needs Node.js 22+ and npm)"; fi
+	@echo "Figures: build/bench.md"
 
 ## check: the project's own checks, without the slow tests
 check: $(STAMP)

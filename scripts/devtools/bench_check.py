@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devtools.figures import record  # writes build/bench.md
 from edition.checks.project import check_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,4 +111,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(record("Project check", main))

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 from devtools.browser import ALL_PAGES as PAGES  # noqa: E402 - every page a reader can reach
 from devtools.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium setup
+from devtools.figures import record  # noqa: E402 - writes build/bench.md
 from devtools.nginx import serve_with_nginx  # noqa: E402
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -105,4 +106,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(record("Lighthouse", main))

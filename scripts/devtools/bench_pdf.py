@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from devtools.figures import record  # writes build/bench.md
 from edition.publish.pdf import pdf_html, read_site, typeset
 
 RUNS = 3
@@ -72,4 +73,4 @@ def main(site_dir: str = "site") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:2]))
+    sys.exit(record("PDF build", main, *sys.argv[1:2]))

@@ -26,9 +26,7 @@ real network they would add bytes and a render-blocking stylesheet from another 
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import urllib.request
@@ -39,7 +37,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 
 from devtools.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' Chromium setup
+from devtools.figures import record  # noqa: E402 - writes build/bench.md
 from devtools.nginx import serve_with_nginx  # noqa: E402
+from devtools.stock import build_stock  # noqa: E402 - the stock Material copy
 
 PAPER_PAGES = ["/", "/evolution/", "/cooperation/", "/future/", "/conclusion/"]
 OTHER_PAGES = ["/timeline/", "/sources/", "/about/", "/print/"]
@@ -50,33 +50,6 @@ BUDGET_REQUESTS = 10
 SEARCH_RE = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
 SETTLE_MS = 500
 RUNS = 3  # after network idle: late requests (search worker, index) still count
-
-STOCK_CONFIG = """\
-site_name: Prospects for strategic partnership between Iraq and NATO
-site_url: https://iraq-nato.example.org/
-theme:
-  name: material
-plugins:
-  - search
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - tables
-  - footnotes
-  - toc:
-      permalink: true
-nav:
-  - index.md
-  - evolution.md
-  - cooperation.md
-  - future.md
-  - conclusion.md
-  - timeline.md
-  - sources.md
-  - about.md
-not_in_nav: |
-  /print.md
-"""
 
 
 @dataclass
@@ -93,26 +66,6 @@ class Load:
     open_requests: int = 0
     foreign: list[str] = field(default_factory=list)
     blocking_foreign: list[str] = field(default_factory=list)
-
-
-def build_stock(workdir: Path) -> Path:
-    """Build the edition's Markdown with stock Material; return the site folder."""
-    docs = workdir / "docs"
-    docs.mkdir(parents=True)
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        shutil.copy2(page, docs / page.name)
-    (workdir / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-    if result.returncode:
-        raise SystemExit(f"stock build failed:\n{result.stdout}{result.stderr}")
-    return workdir / "site"
 
 
 def encoded_size(url: str) -> int:
@@ -290,4 +243,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(record("Page weight", main))
