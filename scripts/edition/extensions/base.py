@@ -48,3 +48,22 @@ class EditionExtension(Extension):
     def edition(self) -> Edition:
         """The edition model (read once per change of the sources, shared by all pages)."""
         return load_edition(self.root)
+
+
+# ---- Print mode ------------------------------------------------------------------------
+# The print page (/print/, and the PDF made from the same Markdown) is rendered for paper:
+# notes as footnote elements at their reference, paragraph numbers for the margin, no
+# screen controls at all. The print extension switches a document into print mode when
+# it meets its placeholder, before any extension renders; the others ask ``printing``.
+
+_PRINTING = "edition_printing"
+
+
+def printing(md) -> bool:
+    """True while ``md`` renders the print page."""
+    return getattr(md, _PRINTING, False)
+
+
+def set_printing(md, on: bool) -> None:
+    """Switch print mode for the document ``md`` is rendering."""
+    setattr(md, _PRINTING, on)

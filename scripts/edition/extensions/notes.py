@@ -21,7 +21,7 @@ import xml.etree.ElementTree as etree
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from edition.extensions.base import EditionExtension
+from edition.extensions.base import EditionExtension, printing
 from edition.model.addresses import note_anchor
 from edition.model.pages import NOTE_REF_RE
 from edition.model.register import REGISTER_PATH, Note, Register
@@ -36,8 +36,8 @@ EDITORIAL_TEXT = "Editorial note. Public records for this passage:"
 class NoteRefProcessor(InlineProcessor):
     """Turn ``[^N]`` into a reference that shows N and links to the note body."""
 
-    def __init__(self, pattern: str, extension: NotesExtension):
-        super().__init__(pattern)
+    def __init__(self, pattern: str, md, extension: NotesExtension):
+        super().__init__(pattern, md)
         self.extension = extension
 
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Python-Markdown's API name
@@ -46,6 +46,8 @@ class NoteRefProcessor(InlineProcessor):
         refs = self.extension.refs
         refs.append(note_id)
         nth = refs.count(note_id)
+        if printing(self.md):
+            return self.footnote(note_id, nth), m.start(0), m.end(0)
         sup = etree.Element("sup", {"id": ref_anchor(note_id, nth)})
         if note_id.startswith("E"):
             sup.set("class", "editorial")
@@ -54,6 +56,32 @@ class NoteRefProcessor(InlineProcessor):
         )
         link.text = note_id
         return sup, m.start(0), m.end(0)
+
+    def footnote(self, note_id: str, nth: int) -> etree.Element:
+        """Print mode: the note itself at its first reference, its number at later ones.
+
+        ``span.pdf-note`` is what WeasyPrint floats to the foot of the page (``pdf.css``),
+        its number taken from ``data-n`` so the paper's numbers survive. Block tags would
+        end the paragraph that holds the note, so its parts are spans.
+        """
+        anchor = etree.Element("span", {"class": "pdf-note-anchor", "id": ref_anchor(note_id, nth)})
+        if nth > 1:
+            call = etree.SubElement(anchor, "a", {"href": f"#fn:{note_id}", "class": "pdf-call"})
+            call.text = note_id
+            return anchor
+        note = self.extension.register().notes.get(note_id)
+        if note is None:
+            log.warning(
+                "note [^%s] has no entry in %s; add it there or fix the reference",
+                note_id,
+                REGISTER_PATH,
+            )
+        body = etree.SubElement(
+            anchor, "span", {"class": "pdf-note", "data-n": note_id, "id": f"fn:{note_id}"}
+        )
+        for part in note_parts(note_id, note, inline=True):
+            body.append(part)
+        return anchor
 
 
 class NoteListProcessor(Treeprocessor):
@@ -66,7 +94,7 @@ class NoteListProcessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Add ``div.footnote`` at the end of the document when the page cites notes."""
         refs = self.extension.refs
-        if not refs:
+        if not refs or printing(self.md):  # in print mode each note is at its reference
             return
         register = self.extension.register()
         div = etree.SubElement(root, "div", {"class": "footnote editorial", "role": "doc-endnotes"})
@@ -93,25 +121,15 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
     item = etree.Element("li", {"id": f"fn:{note_id}"})
     if note_id.isdigit():
         item.set("value", note_id)
-    intro = etree.SubElement(item, "p", {"class": "note-status"})
+    parts = note_parts(note_id, note, inline=False)
     # The number is written out, not left to the list marker, so that Material's
     # tooltip (which copies the item's children) and print show it too.
-    label = etree.SubElement(intro, "strong", {"class": "note-number"})
+    label = etree.Element("strong", {"class": "note-number"})
     label.text = f"Note {note_id}."
-    if note is None:
-        label.tail = " This note is missing from the notes register."
-    else:
-        label.tail = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
-        if note.verdict:
-            verdict = etree.SubElement(item, "p", {"class": "note-verdict"})
-            verdict.text = "Verdict: "
-            # A .md link: the engine turns it into the right relative URL and checks it.
-            link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
-            link.text = note.verdict
-            link.tail = " (details on the sources page)"
-        records = etree.SubElement(item, "ul", {"class": "note-records"})
-        for record in note.records:
-            records.append(record_item(record))
+    label.tail = parts[0].text
+    parts[0].text = None
+    parts[0].insert(0, label)
+    item.extend(parts)
     backrefs = etree.SubElement(item, "p", {"class": "note-backrefs"})
     for nth in range(1, ref_count + 1):
         back = etree.SubElement(
@@ -127,6 +145,47 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
         back.text = "\u21a9\ufe0e"
         back.tail = " "
     return item
+
+
+def note_parts(note_id: str, note: Note | None, *, inline: bool) -> list[etree.Element]:
+    """What a note says: its status, its verdict and its records.
+
+    On the web (``inline=False``) they are paragraphs and a list inside the note list's
+    item; in print (``inline=True``) they are spans classed ``pdf-p``/``pdf-ul``/``pdf-li``
+    inside a footnote, and the verdict links to the sources entry, whose page number the
+    PDF's stylesheet adds.
+    """
+
+    def block(tag: str, css: str) -> etree.Element:
+        if inline:
+            return etree.Element("span", {"class": f"pdf-{tag} {css}"})
+        return etree.Element(tag, {"class": css})
+
+    status = block("p", "note-status")
+    if note is None:
+        status.text = " This note is missing from the notes register."
+        return [status]
+    status.text = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
+    parts = [status]
+    if note.verdict:
+        verdict = block("p", "note-verdict")
+        verdict.text = "Verdict: "
+        # A .md link: the engine turns it into the right relative URL and checks it.
+        link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
+        link.text = note.verdict
+        if inline:
+            link.set("class", "pdf-pageref")
+        else:
+            link.tail = " (details on the sources page)"
+        parts.append(verdict)
+    records = block("ul", "note-records")
+    for record in note.records:
+        item = record_item(record)
+        if inline:
+            item.tag, item.attrib["class"] = "span", "pdf-li record"
+        records.append(item)
+    parts.append(records)
+    return parts
 
 
 def record_item(record) -> etree.Element:
@@ -161,7 +220,7 @@ class NotesExtension(EditionExtension):
         """Hook into inline parsing before links, and into the finished tree."""
         md.registerExtension(self)
         # 175: the slot Python-Markdown's footnotes uses, before reference links claim "[^…]".
-        md.inlinePatterns.register(NoteRefProcessor(NOTE_REF_RE, self), "edition_note_ref", 175)
+        md.inlinePatterns.register(NoteRefProcessor(NOTE_REF_RE, md, self), "edition_note_ref", 175)
         # 17: after inline parsing (20) has collected the references, before attr_list and toc.
         md.treeprocessors.register(NoteListProcessor(md, self), "edition_note_list", 17)
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
 
-from edition.extensions.base import EditionExtension
+from edition.extensions.base import EditionExtension, printing
 from edition.extensions.citation import Cited, cite_box
 from edition.extensions.jsonld import Section, scholarly_article, script_text
 from edition.model.addresses import PDF_NAME, paragraph_label, paragraph_number, section_number
@@ -217,14 +217,22 @@ class ParagraphsTreeprocessor(Treeprocessor):
                 continue
             # Without the paper's facts (the check reports why) the link stays in-page.
             url = paper.url(target.page, anchor) if paper else f"#{anchor}"
-            if target.kind == "paragraph" and element.tag == "p":
+            if target.kind == "heading" and element.tag in ("h1", "h2"):
+                titled = titled or target.page_title
+                whole = whole or (target.page_title and target.order == 0)
+            if printing(self.md):
+                if target.kind == "paragraph" and element.tag == "p":
+                    # On paper the number alone, set in the margin (pdf.css): no controls.
+                    number = etree.Element("span", {"class": "pdf-pnum editorial"})
+                    number.text, number.tail = paragraph_label(anchor), element.text
+                    element.text = None
+                    element.insert(0, number)
+            elif target.kind == "paragraph" and element.tag == "p":
                 handle = paragraph_handle(target, url)
                 handle.tail, element.text = element.text, None
                 element.insert(0, handle)
             elif target.kind == "heading" and element.tag in ("h1", "h2"):
                 parent.insert(list(parent).index(element) + 1, heading_tools(target, paper, url))
-                titled = titled or target.page_title
-                whole = whole or (target.page_title and target.order == 0)
         if titled and paper is not None:
             names = {page.name: str(page.meta.get("title", "")) for page in pages}
             record = scholarly_article(

@@ -30,8 +30,8 @@ import re
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from edition.extensions.base import EditionExtension
-from edition.model.addresses import page_path
+from edition.extensions.base import EditionExtension, set_printing
+from edition.model.addresses import page_path, paragraph_number
 from edition.model.edition import Edition
 from edition.model.pages import HEADING_RE
 
@@ -155,6 +155,10 @@ class IncludePreprocessor(Preprocessor):
         """Expand the placeholder; every other page passes through untouched."""
         if PLACEHOLDER not in (line.strip() for line in lines):
             return lines
+        set_printing(self.md, True)
+        # Headings on paper carry no permalink: toc renders none for this document.
+        if "toc" in self.md.treeprocessors:
+            self.md.treeprocessors["toc"].use_permalinks = False
         edition = self.extension.edition()
         bodies = read_bodies(edition, PRINTED_PAGES)
         self.extension.titles = title_anchors(bodies)
@@ -203,7 +207,11 @@ class InPageLinkProcessor(Treeprocessor):
         for link in root.iter("a"):
             match = MD_LINK_RE.match(link.get("href", ""))
             if match and match.group("page") in titles:
-                link.set("href", "#" + (match.group("anchor") or titles[match.group("page")]))
+                anchor = match.group("anchor") or titles[match.group("page")]
+                link.set("href", f"#{anchor}")
+                if paragraph_number(anchor):
+                    # A link to a paragraph says on paper which page it is on (pdf.css).
+                    link.set("class", " ".join([link.get("class", ""), "pdf-pararef"]).strip())
 
 
 class PrintPageExtension(EditionExtension):
@@ -213,10 +221,12 @@ class PrintPageExtension(EditionExtension):
         super().__init__(**kwargs)
         # Printed page → its title's id, set when the document holds [[print]].
         self.titles: dict[str, str] | None = None
+        self.md = None
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the three processors at the priorities the module docstring explains."""
         md.registerExtension(self)
+        self.md = md
         md.preprocessors.register(IncludePreprocessor(md, self), "edition_print_include", 35)
         md.preprocessors.register(RawUrlPreprocessor(md, self), "edition_print_raw_urls", 24)
         md.treeprocessors.register(InPageLinkProcessor(md, self), "edition_print_links", 2)
@@ -224,6 +234,8 @@ class PrintPageExtension(EditionExtension):
     def reset(self) -> None:
         """The next document is not the print page until its placeholder is seen."""
         self.titles = None
+        if self.md is not None:
+            set_printing(self.md, False)
 
 
 def makeExtension(**kwargs) -> PrintPageExtension:  # noqa: N802 - Python-Markdown's API name

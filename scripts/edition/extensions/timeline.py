@@ -20,7 +20,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from edition.extensions.base import EditionExtension
+from edition.extensions.base import EditionExtension, printing
 from edition.model.addresses import note_anchor, paragraph_label
 from edition.model.dates import PAPER_YEARS
 from edition.model.timeline import Event, Timeline
@@ -76,12 +76,29 @@ def event_item(event: Event) -> etree.Element:
     return item
 
 
-def timeline_tree(timeline: Timeline) -> etree.Element:
-    """The whole timeline: filter, then one group per year."""
+def timeline_tree(timeline: Timeline, *, controls: bool = True) -> etree.Element:
+    """The whole timeline: filter (on screen), then one group per year."""
     root = etree.Element("div", {"class": "timeline editorial"})
-    # The filter is CSS only (:has), so it works without JavaScript and is in place when
-    # the page first paints: a control that a script reveals later pushes the events down.
-    control = _element(root, "form", class_="timeline-filter")
+    if controls:
+        root.append(filter_form())
+    for year, events in timeline.years().items():
+        has_paper = any(event.kind == "paper" for event in events)
+        group = _element(
+            root, "section", class_="timeline-year", data_has_paper=str(has_paper).lower()
+        )
+        _element(group, "h2", str(year), id=str(year))
+        items = _element(group, "ol", class_="timeline-events")
+        items.extend(event_item(event) for event in events)
+    return root
+
+
+def filter_form() -> etree.Element:
+    """Paper events only, or with context.
+
+    CSS only (:has), so it works without JavaScript and is in place when the page first
+    paints: a control that a script reveals later pushes the events down.
+    """
+    control = etree.Element("form", {"class": "timeline-filter"})
     fieldset = _element(control, "fieldset")
     _element(fieldset, "legend", "Show")
     for value, text in (
@@ -93,15 +110,7 @@ def timeline_tree(timeline: Timeline) -> etree.Element:
         if value == "all":
             radio.set("checked", "checked")
         radio.tail = " " + text
-    for year, events in timeline.years().items():
-        has_paper = any(event.kind == "paper" for event in events)
-        group = _element(
-            root, "section", class_="timeline-year", data_has_paper=str(has_paper).lower()
-        )
-        _element(group, "h2", str(year), id=str(year))
-        items = _element(group, "ol", class_="timeline-events")
-        items.extend(event_item(event) for event in events)
-    return root
+    return control
 
 
 def strip_tree(timeline: Timeline) -> etree.Element:
@@ -128,6 +137,22 @@ def strip_tree(timeline: Timeline) -> etree.Element:
     return nav
 
 
+def milestones_list(timeline: Timeline) -> etree.Element:
+    """Print mode: the paper's milestones as years and titles.
+
+    A strip of dots says nothing on paper.
+    """
+    items = etree.Element("ul", {"class": "print-milestones editorial"})
+    for year, events in timeline.years().items():
+        titles = [event.title for event in events if event.kind == "paper"]
+        if titles:
+            item = _element(items, "li")
+            _element(item, "a", str(year), href=f"{TIMELINE_PAGE}#{year}").tail = ": " + "; ".join(
+                titles
+            )
+    return items
+
+
 def backlink(events: list[Event]) -> etree.Element:
     """The editorial 'On the timeline' link appended to a paragraph."""
     span = etree.Element("span", {"class": "timeline-backlink editorial"})
@@ -150,6 +175,7 @@ class TimelineTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Work only on pages that need it: placeholders, or paragraphs with events."""
         timeline = self.extension.edition().timeline
+        paper = printing(self.md)  # no screen controls, no backlinks in the text
         # One overview strip per page: /print/ holds both the home page and the timeline
         # page, and two navigation landmarks with one name confuse screen readers.
         strips = 0
@@ -168,11 +194,12 @@ class TimelineTreeprocessor(Treeprocessor):
                     index = list(parent).index(child)  # a dropped strip shifts the rest
                     parent.remove(child)
                     if text == "[[timeline]]":
-                        parent.insert(index, timeline_tree(timeline))
+                        parent.insert(index, timeline_tree(timeline, controls=not paper))
                     elif not strips:
-                        parent.insert(index, strip_tree(timeline))
+                        strip = milestones_list(timeline) if paper else strip_tree(timeline)
+                        parent.insert(index, strip)
                     strips += text == "[[timeline-strip]]"
-                elif child.tag == "p" and child.get("id") in by_anchor:
+                elif not paper and child.tag == "p" and child.get("id") in by_anchor:
                     child.append(backlink(by_anchor[child.get("id")]))
 
 

@@ -60,3 +60,20 @@ def redirect_sources(config: dict) -> set[str]:
             maps = (plugin["redirects"] or {}).get("redirect_maps") or {}
             return {str(old) for old in maps}
     return set()
+
+
+def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
+    """The ``markdown_extensions`` of mkdocs.yml as Python-Markdown takes them.
+
+    Names in order, and each one's options: what MkDocs passes to Python-Markdown, so the
+    PDF stage renders the print page with exactly the extensions the site uses.
+    """
+    names, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(str(name))
+                configs[str(name)] = dict(options or {})
+        else:
+            names.append(str(item))
+    return names, configs

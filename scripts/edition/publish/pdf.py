@@ -1,16 +1,17 @@
-"""The PDF edition, ``/iraq-nato-partnership.pdf``, typeset by WeasyPrint from ``/print/``.
+"""The PDF edition, ``/iraq-nato-partnership.pdf``, typeset by WeasyPrint from the model.
 
 Runs after the site build (``edition pdf site``, called by ``make build``), not inside
-MkDocs: it reads the built ``site/print/index.html``, so the PDF holds exactly what the
-print page holds, whichever engine built the site. No MkDocs import.
+MkDocs. It renders the print page's Markdown (``docs/print.md``) itself, with the
+extensions ``mkdocs.yml`` lists, so the PDF holds what ``/print/`` holds: the notes and
+paragraph extensions render that page for paper already (notes as footnote elements at
+their reference, ¶ numbers for the margin, no screen controls). This stage typesets; it
+never un-renders HTML. No MkDocs import.
 
 Steps:
 
-1. ``pdf_html``: reshape the print page's article for paper (pure, unit-testable): a
-   cover, the contents with page numbers, each note moved next to its reference as a
-   real footnote that keeps the paper's number, paragraph numbers in the margin, the web
-   address under each heading, and links made absolute (relative ones would point into
-   the reader's file system).
+1. ``pdf_html``: the print page's body, links made absolute (the page → address rule of
+   ``edition.model.addresses``: a relative link would point into the reader's files),
+   under a cover made from the paper's facts (pure, unit-testable).
 2. ``typeset``: WeasyPrint with ``pdf.css`` alone (Material's screen CSS is made for
    screens), into a temporary file renamed into place only when the whole PDF is good,
    so a failed build never leaves a partial file at the published path.
@@ -23,13 +24,11 @@ that date; two builds of the same sources are byte-identical.
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import re
 import tempfile
 import time
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
@@ -37,9 +36,16 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
 
-from edition.model.addresses import PDF_NAME, paragraph_label
-from edition.model.config import Site
-from edition.model.edition import load_edition
+import markdown
+from markdown.postprocessors import Postprocessor
+
+from edition.extensions.base import PACKAGE
+from edition.extensions.print_page import strip_front_matter
+from edition.model.addresses import PDF_NAME, src_path
+from edition.model.config import Site, markdown_extensions
+from edition.model.edition import Edition, load_edition
+from edition.model.paper import Paper
+from edition.model.problems import SourceError
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
 # The fonts pdf.css names; each must be the one really embedded, not a fallback.
@@ -48,20 +54,7 @@ KEYWORDS = (
     "Iraq, NATO, strategic partnership, NATO Mission Iraq, NTM-I, security sector reform, "
     "counterterrorism, defence capacity building, Al-Bayan Center"
 )
-# Classes of the print page's elements that have no place on paper.
-SCREEN_ONLY = (
-    "edition-downloads",
-    "edition-page-url",
-    "headerlink",
-    "md-content__button",
-    "anchor-handle",  # ¶ 1.3 and its copy button (paragraphs.py)
-    "anchor-tools",  # § 2.4, copy-link and the cite box under headings
-    "edition-jsonld",  # the JSON-LD record
-)
 PDF_SIZE_RE = re.compile(r"(<span data-pdf-size>)[^<]*(</span>)")
-# The notes extension's verdict link says "(details on the sources page)"; on paper the
-# page number says it better (pdf.css adds it with target-counter()).
-VERDICT_TAIL_RE = re.compile(r"^\s*\(details on the sources page\)")
 
 
 class PdfError(Exception):
@@ -80,156 +73,68 @@ class Built:
 
 # ---- 1. The document ---------------------------------------------------------------
 
-
-def classes(element: etree.Element) -> list[str]:
-    """The element's class names."""
-    return element.get("class", "").split()
-
-
-def find_class(root: etree.Element, name: str) -> list[etree.Element]:
-    """Every element under ``root`` with class ``name``, in document order."""
-    return [element for element in root.iter() if name in classes(element)]
+PRINT_PAGE = "print"
+MD_LINK_RE = re.compile(r"^(?P<file>[^:#?]+\.md)(?P<anchor>#.*)?$")
+# href/src values with no scheme and not in-page ("#…").
+RELATIVE_URL_RE = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^"]*)"')
 
 
-def remove(root: etree.Element, element: etree.Element) -> None:
-    """Remove ``element`` from the tree under ``root``, keeping the text that follows it."""
-    parent = next(p for p in root.iter() if element in list(p))
-    index = list(parent).index(element)
-    if element.tail:
-        if index:
-            previous = parent[index - 1]
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
+class AbsoluteLinks(Postprocessor):
+    """Make every relative link absolute, ``.md`` links by the page → address rule.
 
-
-def inline(element: etree.Element) -> etree.Element:
-    """A copy of ``element`` with block tags turned into spans.
-
-    A footnote sits inside a paragraph, and HTML closes a paragraph at the first block
-    tag inside it; the classes keep the original tag so pdf.css can lay them out.
+    A postprocessor, last (priority 1), so it also sees the raw HTML blocks of the pages
+    (the sources page's download links), which no treeprocessor does. In a PDF a relative
+    link would resolve against a file path.
     """
-    element = copy.deepcopy(element)
-    for node in element.iter():
-        if node.tag in ("p", "ul", "ol", "li", "div"):
-            node.set("class", " ".join([f"pdf-{node.tag}", *classes(node)]))
-            node.tag = "span"
-        # Line breaks between list items would become blank lines between the spans.
-        if node.text and not node.text.strip():
-            node.text = None
-        if node.tail and not node.tail.strip():
-            node.tail = None
-    return element
+
+    def __init__(self, md, site_url: str):
+        super().__init__(md)
+        self.base = urljoin(site_url, "print/")
+        self.site_url = site_url
+
+    def absolute(self, value: str) -> str:
+        """One link target, made absolute."""
+        match = MD_LINK_RE.match(value)
+        if match:
+            value = self.site_url + src_path(match.group("file")) + (match.group("anchor") or "")
+        return urljoin(self.base, value)
+
+    def run(self, text: str) -> str:
+        """Rewrite ``href`` and ``src`` values that are neither absolute nor in-page."""
+        return RELATIVE_URL_RE.sub(lambda m: f'{m.group(1)}="{self.absolute(m.group(2))}"', text)
 
 
-def note_body(item: etree.Element, note_id: str) -> etree.Element:
-    """A note of the page's note list as a footnote: ``<span class=pdf-note data-n=7>``."""
-    note = etree.Element("span", {"class": "pdf-note", "data-n": note_id, "id": f"fn:{note_id}"})
-    for child in item:
-        if "note-backrefs" in classes(child):
-            continue  # "back to the text" arrows: the reference is on the same page
-        part = inline(child)
-        for label in find_class(part, "note-number"):
-            remove(part, label)  # "Note 7.": the footnote marker shows the number
-        for link in part.iter("a"):
-            if link.get("href", "").startswith("#") and VERDICT_TAIL_RE.match(link.tail or ""):
-                link.set("class", "pdf-pageref")
-                link.tail = VERDICT_TAIL_RE.sub("", link.tail)
-        if part.text:
-            part.text = part.text.lstrip()
-        note.append(part)
-    return note
+def render_print_page(edition: Edition) -> str:
+    """The print page's body as HTML, rendered with the site's own extensions."""
+    page = edition.page(PRINT_PAGE)
+    if page is None:
+        raise PdfError(f"docs/{PRINT_PAGE}.md not found; the PDF is made from it")
+    names, configs = markdown_extensions(edition.config)
+    for name in names:
+        if name.startswith(PACKAGE):
+            configs.setdefault(name, {})["root"] = str(edition.root)
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    md.postprocessors.register(AbsoluteLinks(md, edition.site.url), "edition_pdf_links", 1)
+    return md.convert(strip_front_matter(page.source))
 
 
-def notes_to_footnotes(article: etree.Element) -> None:
-    """Move each note body to its first reference; later references point to it."""
-    note_list = next(iter(find_class(article, "footnote")), None)
-    if note_list is None:
-        return
-    items = {item.get("id", "")[3:]: item for item in note_list.iter("li") if item.get("id")}
-    placed: set[str] = set()
-    for sup in [s for s in article.iter("sup") if s.get("id", "").startswith("fnref")]:
-        ref = sup.find("a")
-        note_id = (ref.get("href", "") if ref is not None else "")[len("#fn:") :]
-        if note_id not in items:
-            continue
-        anchor = etree.Element("span", {"class": "pdf-note-anchor", "id": sup.get("id")})
-        if note_id in placed:
-            call = etree.SubElement(anchor, "a", {"href": f"#fn:{note_id}", "class": "pdf-call"})
-            call.text = note_id
-            replacement = [anchor]
-        else:
-            placed.add(note_id)
-            replacement = [anchor, note_body(items[note_id], note_id)]
-        replacement[-1].tail = sup.tail
-        parent = next(p for p in article.iter() if sup in list(p))
-        index = list(parent).index(sup)
-        parent.remove(sup)
-        for offset, element in enumerate(replacement):
-            parent.insert(index + offset, element)
-    remove(article, note_list)
-
-
-def number_paragraphs(article: etree.Element) -> None:
-    """Put each paragraph's number (¶ 1.3, from its id) at its start, for the margin."""
-    for paragraph in article.iter("p"):
-        label = paragraph_label(paragraph.get("id", ""))
-        if label.startswith("¶"):
-            number = etree.Element("span", {"class": "pdf-pnum"})
-            number.text = label
-            number.tail = paragraph.text
-            paragraph.text = None
-            paragraph.insert(0, number)
-
-
-def page_references(article: etree.Element) -> None:
-    """Mark links to a paragraph so pdf.css can add its page: '¶ 1.3 (p. 4)'."""
-    for link in article.iter("a"):
-        href = link.get("href", "")
-        if href.startswith("#") and paragraph_label(href[1:]).startswith("¶"):
-            link.set("class", " ".join([*classes(link), "pdf-pararef"]))
-
-
-def absolute_links(article: etree.Element, page_url: str) -> None:
-    """Make relative links absolute: in a PDF they would resolve against a file path."""
-    for link in article.iter("a"):
-        href = link.get("href")
-        if href and not href.startswith("#"):
-            link.set("href", urljoin(page_url, href))
-
-
-def section_addresses(article: etree.Element) -> None:
-    """Under each second-level heading, its web address (the page's, plus its id)."""
-    page_url = ""
-    for child in list(article):
-        if "print-source-url" in classes(child):
-            link = child.find("a")
-            page_url = link.get("href", "") if link is not None else ""
-        elif child.tag == "h2" and child.get("id") and page_url:
-            url = f"{page_url}#{child.get('id')}"
-            line = etree.Element("p", {"class": "editorial print-source-url"})
-            line.text = "Online: "
-            link = etree.SubElement(line, "a", {"class": "url", "href": url})
-            link.text = url
-            article.insert(list(article).index(child) + 1, line)
-
-
-def cover(article: etree.Element, site: Site) -> etree.Element:
-    """The cover: the paper's title, the edition's cover note (publisher, date), the site."""
-    title = article.find(".//h1")
-    section = etree.Element("section", {"class": "pdf-cover"})
-    heading = etree.SubElement(section, "p", {"class": "pdf-cover-title"})
-    heading.text = "".join(title.itertext()).strip() if title is not None else site.name
-    for note in find_class(article, "cover"):
-        remove(article, note)
-        note.set("class", "pdf-cover-note")
-        section.append(note)
-    edition = etree.SubElement(section, "p", {"class": "pdf-cover-edition"})
-    edition.text = "Online edition, with every paragraph citeable at its own address: "
-    link = etree.SubElement(edition, "a", {"class": "url", "href": site.url})
-    link.text = site.url
-    return section
+def cover(paper: Paper | None, site: Site) -> str:
+    """The cover: the paper's title, who published it, where and when, and the edition."""
+    if paper is None:
+        raise PdfError("mkdocs.yml extra.paper is incomplete; run edition check")
+    url = escape(site.url)
+    original = escape(paper.original_url)
+    return (
+        '<section class="pdf-cover">'
+        f'<p class="pdf-cover-title">{escape(paper.title_sentence_case)}</p>'
+        f'<div class="pdf-cover-note"><p>{escape(paper.genre)} by '
+        f"<strong>{escape(paper.publisher)}</strong>, {escape(paper.place)}, "
+        f"{paper.month_name} {paper.year}.</p>"
+        f'<p>Original: <a class="url" href="{original}">{original}</a></p></div>'
+        '<p class="pdf-cover-edition">Online edition, with every paragraph citeable at its '
+        f'own address: <a class="url" href="{url}">{url}</a></p>'
+        "</section>"
+    )
 
 
 def head(site: Site, title: str) -> str:
@@ -250,35 +155,16 @@ def head(site: Site, title: str) -> str:
     return '<meta charset="utf-8">' + "".join(lines)
 
 
-def pdf_html(print_html: str, site: Site) -> str:
-    """The print page, reshaped for paged media, as a standalone HTML document."""
-    import tinyhtml5  # WeasyPrint's own HTML parser: we reshape what it will read
-
-    root = tinyhtml5.parse(print_html, namespace_html_elements=False)
-    article = next(
-        (e for e in root.iter("article") if "md-content__inner" in classes(e)),
-        None,
+def pdf_html(edition: Edition) -> str:
+    """The print page for paged media, as a standalone HTML document."""
+    paper, site = edition.paper, edition.site
+    title = paper.title_sentence_case if paper else site.name
+    language = paper.language if paper else "en"
+    body = cover(paper, site) + render_print_page(edition)
+    return (
+        f'<!DOCTYPE html><html lang="{escape(language)}"><head>{head(site, title)}</head>'
+        f"<body>{body}</body></html>"
     )
-    if article is None:
-        raise PdfError("the print page has no article.md-content__inner; is it a Material page?")
-    # Screen controls, and the web's own paragraph numbers and cite boxes: the PDF sets its
-    # numbers in the margin (number_paragraphs) and each section's address under it.
-    for name in SCREEN_ONLY:
-        for element in find_class(article, name):
-            remove(article, element)
-    notes_to_footnotes(article)
-    number_paragraphs(article)
-    page_references(article)
-    section_addresses(article)
-    front = cover(article, site)
-    absolute_links(article, urljoin(site.url, "print/"))
-    absolute_links(front, urljoin(site.url, "print/"))
-    title = front.find("p").text or site.name
-    body = etree.Element("body")
-    body.append(front)
-    body.extend(list(article))
-    html = etree.tostring(body, encoding="unicode", method="html")
-    return f'<!DOCTYPE html><html lang="en"><head>{head(site, title)}</head>{html}</html>'
 
 
 # ---- 2. Typesetting ----------------------------------------------------------------
@@ -368,15 +254,17 @@ def write_pdf_size(site_dir: Path, size: int) -> list[Path]:
 
 
 def build_pdf(site_dir: Path, root: Path) -> Built:
-    """Build ``site_dir/iraq-nato-partnership.pdf`` from ``site_dir/print/index.html``."""
+    """Build ``site_dir/iraq-nato-partnership.pdf`` from the edition model."""
     start = time.perf_counter()
-    print_page = site_dir / "print" / "index.html"
-    if not print_page.is_file():
-        raise PdfError(f"{print_page} not found; build the site first (make build)")
-    site = load_edition(root).site
-    html = pdf_html(print_page.read_text(encoding="utf-8"), site)
+    if not (site_dir / "index.html").is_file():
+        raise PdfError(f"{site_dir} holds no built site; build the site first (make build)")
+    try:
+        edition = load_edition(root)
+    except SourceError as error:
+        raise PdfError(str(error.problem)) from None
+    html = pdf_html(edition)
     target = site_dir / PDF_NAME
-    pages = typeset(html, print_page.parent.resolve().as_uri() + "/", target)
+    pages = typeset(html, edition.root.as_uri() + "/", target)
     size = target.stat().st_size
     write_pdf_size(site_dir, size)
     return Built(target, size, pages, time.perf_counter() - start)
