@@ -187,6 +187,7 @@ def test_print_page_holds_the_paper_in_reading_order(built_site):
     titles = [h["id"] for h in printed.select("article h1")]
     page_titles = [built_site.page(name).select_one("article h1")["id"] for name in PRINTED_PAGES]
     assert titles == page_titles
+
     # Every heading and paragraph of the author's text, in the paper's order, same words
     # (the edition's additions, numbers and notes, set aside on both sides).
     def words(element) -> str:
