@@ -136,9 +136,13 @@ def test_every_event_links_an_existing_paragraph_and_note(built_site):
 
 @pytest.mark.build
 def test_paper_events_year_is_in_the_paragraph_they_link(built_site):
-    for item in built_site.page("timeline").select("li.timeline-event--paper"):
+    events = built_site.page("timeline").select("li.timeline-event--paper")
+    assert len(events) == list(expected_events().values()).count("paper")
+    for item in events:
         year = item.time["datetime"][:4]
-        for link in item.select(".timeline-refs span a"):
+        links = item.select(".timeline-refs span a")
+        assert links, item.h3["id"]
+        for link in links:
             path, fragment = resolve("/timeline/", link["href"])
             name = path.strip("/") or "index"
             paragraph = built_site.page(name).find(id=fragment)
@@ -150,13 +154,20 @@ def test_paper_events_year_is_in_the_paragraph_they_link(built_site):
 
 @pytest.mark.build
 def test_context_and_after_publication_are_marked_in_words(built_site):
+    marked = {"Context": 0, "After the paper’s publication": 0}
     for item in timeline_events(built_site):
         kinds = [span.get_text() for span in item.select(".timeline-kind")]
         if "timeline-event--context" in item["class"]:
             assert "Context" in kinds
         if "timeline-event--after" in item["class"]:
             assert "After the paper’s publication" in kinds
+        for kind in marked:
+            marked[kind] += kind in kinds
         assert item.find_parent(class_="editorial")
+    # Words only where they are true: the paper's own events carry neither.
+    context = list(expected_events().values()).count("context")
+    assert marked["Context"] == context, marked
+    assert 0 < marked["After the paper’s publication"] < context, marked
 
 
 @pytest.mark.build
