@@ -3,7 +3,7 @@
 Material for MkDocs writes a few small inline scripts into every page (the storage
 helpers, the colour palette restore, the tab restore). A policy without
 ``'unsafe-inline'`` must list the SHA-256 of each, and they change when the theme
-changes. ``python -m edition.csp site`` prints the ``script-src`` sources to paste into
+changes. ``python -m devtools.csp site`` prints the ``script-src`` sources to paste into
 ``deploy/nginx.conf``; the deploy test fails when that file misses one.
 
 Pure: reads files, no MkDocs import.

@@ -7,30 +7,23 @@ on the timeline: their date and note live here, once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.model.dates import Span, parse_span
+from edition.model.fields import Fields
 from edition.model.problems import Problem
-from edition.model.register import NOTE_ID_RE, VERDICTS, Register, known_and_required
+from edition.model.register import NOTE_ID_RE, VERDICTS, Register
 from edition.model.yaml_source import LineDict, LineList, load_list
 
 LEDGER_PATH = "data/claims.yml"
-CLAIM_KEYS = {
-    "id",
-    "page",
-    "anchor",
-    "text",
-    "notes",
-    "verdict",
-    "qualification",
-    "date",
-    "event",
-    "summary",
-}
-CLAIM_REQUIRED = ("id", "page", "anchor", "text", "notes")
-CLAIM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLAIM_FIELDS = Fields(
+    "claim",
+    required=("id", "page", "anchor", "text", "notes"),
+    optional=("verdict", "qualification", "date", "event", "summary"),
+    text=("id", "page", "anchor", "text", "qualification", "event", "summary"),
+    entry_id=True,
+)
 
 
 @dataclass(frozen=True)
@@ -97,16 +90,9 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
     if not isinstance(entry, LineDict):
         problem(line, "each claim must be a mapping with id, page, anchor, text and notes")
         return None
-    ok = known_and_required(entry, CLAIM_KEYS, CLAIM_REQUIRED, "claim", problem)
     claim_id = entry.get("id")
     label = f"claim {claim_id}"
-    for key in ("id", "page", "anchor", "text", "qualification", "event", "summary"):
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            problem(entry.key_lines[key], f"{label}: '{key}' must be non-empty text")
-            ok = False
-    if isinstance(claim_id, str) and not CLAIM_ID_RE.match(claim_id):
-        problem(entry.key_lines["id"], f"{label}: id must be lowercase letters, digits, hyphens")
-        ok = False
+    ok = CLAIM_FIELDS.check(entry, f"{label}:", problem)
     notes = entry.get("notes")
     if "notes" in entry:
         if not isinstance(notes, LineList) or not notes:

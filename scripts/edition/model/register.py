@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.model.dates import parse_span
+from edition.model.fields import Fields
 from edition.model.problems import Problem
 from edition.model.yaml_source import LineDict, LineList, load_list
 
@@ -21,10 +22,19 @@ REGISTER_PATH = "data/notes.yml"
 NOTE_ID_RE = re.compile(r"^(?:[1-9][0-9]*|E[1-9][0-9]*)$")
 VERDICTS = ("supported", "partly supported", "not found", "contradicted")
 
-NOTE_KEYS = {"id", "claim", "records", "verdict", "qualification"}
-NOTE_REQUIRED = ("id", "claim", "records")
-RECORD_KEYS = {"title", "title_supplied", "publisher", "date", "date_note", "url", "primary"}
-RECORD_REQUIRED = ("title", "publisher", "date", "url", "primary")
+NOTE_FIELDS = Fields(
+    "note",
+    required=("id", "claim", "records"),
+    optional=("verdict", "qualification"),
+    text=("claim", "qualification"),
+)
+RECORD_FIELDS = Fields(
+    "record",
+    required=("title", "publisher", "date", "url", "primary"),
+    optional=("title_supplied", "date_note"),
+    text=("title", "publisher", "url", "date_note"),
+    flags=("primary", "title_supplied"),
+)
 
 
 @dataclass(frozen=True)
@@ -110,15 +120,11 @@ def _note(entry: object, line: int, problem) -> Note | None:
     if not isinstance(entry, LineDict):
         problem(line, "each note must be a mapping with id, claim and records")
         return None
-    ok = known_and_required(entry, NOTE_KEYS, NOTE_REQUIRED, "note", problem)
     note_id = str(entry.get("id", ""))
+    ok = NOTE_FIELDS.check(entry, f"note {note_id}:", problem)
     if "id" in entry and not NOTE_ID_RE.match(note_id):
         problem(entry.key_lines["id"], f"note id {note_id!r} must be a number (1, 2…) or E1, E2…")
         ok = False
-    for key in ("claim", "qualification"):
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            problem(entry.key_lines[key], f"note {note_id}: '{key}' must be non-empty text")
-            ok = False
     verdict = entry.get("verdict", "")
     if "verdict" in entry and verdict not in VERDICTS:
         allowed = ", ".join(VERDICTS)
@@ -163,15 +169,7 @@ def parse_record(item: object, line: int, owner: str, problem) -> Record | None:
     if not isinstance(item, LineDict):
         problem(line, f"{owner}: each record must be a mapping (title, publisher, …)")
         return None
-    ok = known_and_required(item, RECORD_KEYS, RECORD_REQUIRED, f"{owner} record", problem)
-    for key in ("title", "publisher", "url", "date_note"):
-        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
-            problem(item.key_lines[key], f"{owner}: record '{key}' must be non-empty text")
-            ok = False
-    for key in ("primary", "title_supplied"):
-        if key in item and not isinstance(item[key], bool):
-            problem(item.key_lines[key], f"{owner}: record '{key}' must be true or false")
-            ok = False
+    ok = RECORD_FIELDS.check(item, f"{owner}: record", problem, what=f"{owner} record")
     if "date" in item and (message := date_problem(item["date"])):
         problem(item.key_lines["date"], f"{owner}: {message}")
         ok = False
@@ -190,18 +188,3 @@ def parse_record(item: object, line: int, owner: str, problem) -> Record | None:
         title_supplied=item.get("title_supplied", False),
         date_note=item.get("date_note", ""),
     )
-
-
-def known_and_required(mapping: LineDict, known, required, what: str, problem) -> bool:
-    """Report unknown and missing keys; True when there were none."""
-    ok = True
-    for key in mapping:
-        if key not in known:
-            allowed = ", ".join(sorted(known))
-            problem(mapping.key_lines[key], f"{what}: unknown key {key!r} (allowed: {allowed})")
-            ok = False
-    for key in required:
-        if key not in mapping:
-            problem(mapping.line, f"{what}: missing required key {key!r}")
-            ok = False
-    return ok

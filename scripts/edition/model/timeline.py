@@ -15,14 +15,19 @@ from pathlib import Path
 
 from edition.model.claims import Ledger, claim_verdict, date_field
 from edition.model.dates import Date, Span
+from edition.model.fields import Fields
 from edition.model.problems import Problem
-from edition.model.register import NOTE_ID_RE, Record, Register, known_and_required, parse_record
+from edition.model.register import NOTE_ID_RE, Record, Register, parse_record
 from edition.model.yaml_source import LineDict, LineList, load_list
 
 TIMELINE_PATH = "data/timeline.yml"
-EVENT_KEYS = {"id", "kind", "date", "title", "summary", "notes", "paragraphs", "records"}
-EVENT_REQUIRED = ("id", "kind", "date", "title", "summary", "notes", "paragraphs")
-EVENT_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EVENT_FIELDS = Fields(
+    "event",
+    required=("id", "kind", "date", "title", "summary", "notes", "paragraphs"),
+    optional=("records",),
+    text=("id", "title", "summary"),
+    entry_id=True,
+)
 PARAGRAPH_REF_RE = re.compile(r"^([a-z]+)#([a-z0-9-]+)$")
 # The paper appeared in August 2018: events dated later are flagged as after publication.
 PUBLISHED = Date(2018, 8)
@@ -120,15 +125,8 @@ def _event(entry, line, register, anchors, problem) -> Event | None:
     if not isinstance(entry, LineDict):
         problem(line, "each event must be a mapping (id, kind, date, title, summary, …)")
         return None
-    ok = known_and_required(entry, EVENT_KEYS, EVENT_REQUIRED, "event", problem)
     label = f"event {entry.get('id', '?')}"
-    for key in ("id", "title", "summary"):
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            problem(entry.key_lines[key], f"{label}: '{key}' must be non-empty text")
-            ok = False
-    if isinstance(entry.get("id"), str) and not EVENT_ID_RE.match(entry["id"]):
-        problem(entry.key_lines["id"], f"{label}: id must be lowercase letters, digits, hyphens")
-        ok = False
+    ok = EVENT_FIELDS.check(entry, f"{label}:", problem)
     if "kind" in entry and entry["kind"] != "context":
         problem(
             entry.key_lines["kind"],
