@@ -10,7 +10,8 @@ from conftest import ROOT, edit
 from edition.checks.project import check_project
 from edition.extensions.citation import Cited, apa, bibtex, chicago, plain, ris
 from edition.model.config import read_config
-from edition.model.paper import Paper, load_paper, paper_problems
+from edition.model.edition import load_edition
+from edition.model.paper import Paper, paper_problems
 
 PAPER = Paper(
     title="Prospects for Strategic Partnership between Iraq and NATO",
@@ -86,7 +87,7 @@ def test_without_a_date_each_style_says_where_the_access_date_goes(style):
 
 
 def test_the_real_facts_are_the_papers():
-    paper = load_paper(ROOT)
+    paper = load_edition(ROOT).paper
     assert paper.title == "Prospects for Strategic Partnership between Iraq and NATO"
     assert paper.author == paper.publisher == "Al-Bayan Center for Planning and Studies"
     assert (paper.place, paper.year, paper.month_name) == ("Baghdad", "2018", "August")

@@ -17,13 +17,13 @@ import yaml
 from conftest import PAPER_PAGES, ROOT
 from edition.extensions.citation import DATE_FORMATS
 from edition.model.addresses import PDF_NAME
+from edition.model.edition import load_edition
 from edition.model.manifest import read_entries
-from edition.model.paper import load_paper
 from edition.model.register import load_register
 
 pytestmark = pytest.mark.browser
 
-PAPER = load_paper(ROOT)
+PAPER = load_edition(ROOT).paper
 SITE_URL = PAPER.site_url  # what readers paste: the published address, not the test site_url's
 PAGE_NAMES = [*PAPER_PAGES, "timeline", "sources", "about", "print"]
 

@@ -3,7 +3,9 @@
 ``docs/print.md`` holds the placeholder; ``/print/`` (and the PDF built from it) shows
 the pages of ``PRINTED_PAGES`` in reading order, under a table of contents. Built from
 the same Markdown as the pages themselves, so the notes extension numbers notes once for
-the whole paper (1–10 and E1…, one list at the end) instead of restarting per page.
+the whole paper (1–10 and E1…) instead of restarting per page. Meeting the placeholder
+switches the document into print mode (``base.printing``): the other extensions then
+render for paper, each note at its reference and no screen control at all.
 
 Three processors, all idle on every page without the placeholder:
 
@@ -16,10 +18,10 @@ Three processors, all idle on every page without the placeholder:
   on ``/sources/`` must not become ``/print/claims.json``;
 - a treeprocessor (priority 2, after the notes and toc, before MkDocs resolves ``.md``
   links at 0) turns links to an included page into in-page anchors:
-  ``evolution.md#p1-3`` → ``#p1-3``.
+  ``evolution.md#p1-3`` → ``#p1-3``, marking links to a paragraph for their page number.
 
-Engine-independent: no MkDocs import. The web address is ``site_url`` read from
-``mkdocs.yml``, the one place it is written.
+Engine-independent: no MkDocs import. Pages and the web address come from the edition
+model.
 """
 
 from __future__ import annotations

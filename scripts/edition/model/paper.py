@@ -2,19 +2,18 @@
 
 Citations (cite boxes, BibTeX, RIS), the JSON-LD record and the ``citation_*`` tags in
 ``overrides/main.html`` all read the same facts: the templates through
-``config.extra.paper``, Python through ``load_paper``. No MkDocs import: the check, the
-Markdown extensions and the command line use it alike.
+``config.extra.paper``, Python through the edition model (``Edition.paper``). No MkDocs
+import: the check, the Markdown extensions and the command line use it alike.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from edition.model.addresses import absolute
-from edition.model.config import CONFIG, read_config
-from edition.model.problems import Problem, SourceError
+from edition.model.config import CONFIG
+from edition.model.problems import Problem
 from edition.model.yaml_source import LineDict
 
 # Every key is required: a citation missing its place or date is a wrong citation.
@@ -114,12 +113,3 @@ def paper_from_config(config: LineDict) -> Paper | None:
         **{key: " ".join(facts[key].split()) for key in PAPER_KEYS},
         site_url=str(config["site_url"]).rstrip("/") + "/",
     )
-
-
-def load_paper(root: Path) -> Paper:
-    """The paper's facts; raises SourceError with the first problem when they are incomplete."""
-    config = read_config(root)
-    paper = paper_from_config(config)
-    if paper is None:
-        raise SourceError(paper_problems(config)[0])
-    return paper
