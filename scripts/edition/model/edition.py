@@ -71,20 +71,50 @@ class Edition:
 
 def input_files(root: Path) -> list[Path]:
     """Every file the model reads: mkdocs.yml, the Markdown pages, the data files."""
-    files = [root / CONFIG, *sorted((root / DOCS).rglob("*.md"))]
-    return files + sorted(path for path in (root / DATA).rglob("*") if path.is_file())
+    return [root / CONFIG, *_listing(root)[1]]
+
+
+def _folders(root: Path) -> list[Path]:
+    """docs/ and data/ with every folder under them."""
+    tops = [root / DOCS, root / DATA]
+    below = sorted(path for top in tops if top.is_dir() for path in top.rglob("*") if path.is_dir())
+    return [*tops, *below]
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | None:
+    """A file's or folder's name, mtime and size; None when it does not exist."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (path.as_posix(), stat.st_mtime_ns, stat.st_size)
+
+
+# Root → (its folders and their stamps, the files found in them). A folder's mtime
+# changes when a file is added, removed or renamed in it, so the tree is walked again
+# only then: every page of a build asks for the model, and walking the tree each time
+# was most of what asking cost.
+_listings: dict[Path, tuple[tuple, list[Path]]] = {}
+
+
+def _listing(root: Path) -> tuple[tuple, list[Path]]:
+    known = _listings.get(root)
+    if known is not None:
+        folders, _files = known
+        if tuple(_stamp(Path(name)) for name, _mtime, _size in folders) == folders:
+            return known
+    folders = tuple(stamp for stamp in map(_stamp, _folders(root)) if stamp)
+    files = sorted((root / DOCS).rglob("*.md")) + sorted(
+        path for path in (root / DATA).rglob("*") if path.is_file()
+    )
+    _listings[root] = (folders, files)
+    return _listings[root]
 
 
 def _signature(root: Path) -> tuple:
     """What identifies one state of the inputs: each file's name, mtime and size."""
-    stamps = []
-    for path in input_files(root):
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        stamps.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stamps)
+    folders, files = _listing(root)
+    return folders + tuple(_stamp(path) for path in [root / CONFIG, *files])
 
 
 _cache: dict[Path, tuple[tuple, Edition]] = {}
