@@ -96,11 +96,9 @@ def test_a_paragraph_renders_as_expected(tiny):
         extension_configs={"edition.extensions.paragraphs": {"root": str(tiny)}},
     )
     expected = (
-        '<p id="p2-4-1"><span class="anchor-handle editorial" data-search-exclude="">'
-        '<a class="anchor-number" href="#p2-4-1">¶ 2.4.1</a>'
-        '<button aria-label="Copy link to paragraph 2.4.1" class="copy-link" '
-        f'data-copy-url="{SITE_URL}cooperation/#p2-4-1" data-search-exclude="" '
-        'hidden="hidden" title="Copy link" type="button"></button> </span>'
+        '<p id="p2-4-1"><a class="edition-control edition-control--paragraph editorial" '
+        'data-search-exclude="" href="#p2-4-1"><span aria-hidden="true">¶</span>'
+        '<span class="visually-hidden">Paragraph</span>\u00a02.4.1</a> '
         "Cyber words.</p>"
     )
     if html != expected:
@@ -110,37 +108,46 @@ def test_a_paragraph_renders_as_expected(tiny):
         pytest.fail("\n".join(diff))
 
 
-def test_paragraph_number_and_copy_button_come_from_the_id(tiny):
+def test_a_paragraph_has_one_control_its_number_linking_to_itself(tiny):
     html = render(tiny, "cooperation")
     paragraph = html.select_one("p#p2-4-2")
-    handle = paragraph.contents[0]
-    assert "editorial" in handle["class"]
-    assert handle.select_one("a.anchor-number")["href"] == "#p2-4-2"
-    assert handle.select_one("a.anchor-number").get_text() == "¶ 2.4.2"
-    button = handle.select_one("button.copy-link")
-    assert button["type"] == "button"
-    assert button["data-copy-url"] == f"{SITE_URL}cooperation/#p2-4-2"
-    assert button["aria-label"] == "Copy link to paragraph 2.4.2"
-    assert button.has_attr("hidden")  # until edition.js wires it: no dead control without JS
+    control = paragraph.contents[0]
+    assert control.name == "a" and "editorial" in control["class"]
+    assert control["href"] == "#p2-4-2"  # without JavaScript, a permalink
+    assert control.get_text(" ", strip=True) == "¶ Paragraph 2.4.2"
+    assert control.has_attr("data-search-exclude")
+    # One control and no other: no buttons or icons at rest.
+    assert len(paragraph.select(".edition-control, button")) == 1
     # The author's words follow, untouched.
     assert paragraph.get_text().endswith("More cyber words.")
 
 
-def test_area_heading_gets_its_section_number_copy_link_and_cite_box(tiny):
+def test_area_heading_holds_its_one_control_after_toc_has_read_it(tiny):
     html = render(tiny, "cooperation")
     heading = html.select_one("h2#cyber-security")
-    # Nothing inside the heading: the toc and search titles keep the author's words.
-    assert heading.get_text() == "4. Defence and cyber-security"
-    tools = heading.find_next_sibling()
-    assert tools["class"] == ["anchor-tools", "editorial"]
-    # Out of the search index: each control, not the line (see paragraphs.EXCLUDE).
-    assert all(child.has_attr("data-search-exclude") for child in tools.find_all(recursive=False))
-    assert tools.select_one(".anchor-number").get_text() == "§ 2.4"
-    assert tools.select_one("button.copy-link")["data-copy-url"] == (
-        f"{SITE_URL}cooperation/#cyber-security"
+    control = heading.select_one("a.edition-control")
+    assert control.get_text(" ", strip=True) == "§ Section 2.4"
+    assert control.has_attr("data-search-exclude")  # search titles keep the author's words
+    assert not heading.select(".headerlink")  # the control is the permalink
+    # No row of controls under the heading: the next element is the author's paragraph.
+    assert heading.find_next_sibling().get("id") == "p2-4-1"
+    # The table of contents names the heading with the author's words only.
+    toc = markdown.Markdown(
+        extensions=["attr_list", "toc", "edition.extensions.paragraphs"],
+        extension_configs={"edition.extensions.paragraphs": {"root": str(tiny)}},
     )
-    cite = tools.select_one("details.cite-box")
-    assert cite.summary.get_text(" ", strip=True).startswith("Cite")
+    toc.convert((tiny / "docs" / "cooperation.md").read_text().split("---\n", 2)[2])
+    names = [t["name"] for t in toc.toc_tokens[0]["children"]]
+    assert "4. Defence and cyber-security" in names
+
+
+def test_cite_boxes_are_gathered_after_the_text(tiny):
+    html = render(tiny, "cooperation")
+    boxes = html.select_one("div.cite-boxes.editorial")
+    assert all(part.has_attr("data-search-exclude") for part in boxes.find_all(recursive=False))
+    assert boxes["data-short-cite"] == "The Centre, A Paper on Things (Baghdad, August 2018)"
+    cite = boxes.select_one("details#cite-cyber-security")
+    assert cite.summary.get_text() == "Cite “Defence and cyber-security”"
     chicago = cite.select_one("[data-cite-style=chicago] .cite-text").get_text()
     assert "“Defence and cyber-security.” In A Paper on Things." in chicago
     assert f"{SITE_URL}cooperation/#cyber-security" in chicago
@@ -148,25 +155,31 @@ def test_area_heading_gets_its_section_number_copy_link_and_cite_box(tiny):
 
 
 def test_page_title_cites_the_section_and_the_title_page_cites_the_paper(tiny):
-    section = render(tiny, "cooperation").select_one("h1 + .anchor-tools")
-    assert not section.select(".anchor-number")  # the page title is the section itself
+    section = render(tiny, "cooperation").select_one("#cite-cooperation")
     apa = section.select_one("[data-cite-style=apa] .cite-text").get_text()
     assert apa.startswith("The Centre. (2018, August). Secondly: the substance. In A paper")
-    paper = render(tiny, "index").select_one("h1 + .anchor-tools")
+    title = render(tiny, "cooperation").select_one("h1 .edition-control")
+    assert title.get_text(" ", strip=True) == "§ This page: link and citation"  # no number
+    paper = render(tiny, "index").select_one("#cite-title")
+    assert paper.summary.get_text() == "Cite the paper"
     chicago = paper.select_one("[data-cite-style=chicago] .cite-text").get_text()
     assert chicago.startswith("The Centre. A Paper on Things. Baghdad: The Centre, August 2018.")
     assert f"{SITE_URL}#title" in chicago
 
 
-def test_every_style_has_a_copy_button_and_files_have_downloads(tiny):
-    cite = render(tiny, "cooperation").select_one("#cyber-security + div details")
+def test_every_style_is_there_and_files_say_how_to_save_them(tiny):
+    cite = render(tiny, "cooperation").select_one("#cite-cyber-security")
     styles = {div["data-cite-style"]: div for div in cite.select(".cite-style")}
     assert list(styles) == ["chicago", "apa", "bibtex", "ris"]
-    for div in styles.values():
-        assert div.select_one("button[data-copy-cite]")
-    assert styles["bibtex"].select_one("button")["type"] == "button"
-    downloads = [b["data-download"] for b in cite.select("button[data-download]")]
-    assert downloads == ["albayan2018-cyber-security.bib", "albayan2018-cyber-security.ris"]
+    assert not cite.select("button")  # the dialog of edition.js brings its own
+    downloads = [div.get("data-download") for div in styles.values()]
+    assert downloads == [
+        None,
+        None,
+        "albayan2018-cyber-security.bib",
+        "albayan2018-cyber-security.ris",
+    ]
+    assert styles["bibtex"]["data-type"] == "application/x-bibtex"
 
 
 def test_pages_without_the_papers_ids_are_left_alone(tiny):

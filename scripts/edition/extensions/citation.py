@@ -170,46 +170,33 @@ STYLES = (
 
 
 def cite_box(cited: Cited, example_paragraph: str = "") -> etree.Element:
-    """The "Cite" disclosure: four styles, each with a copy button (and a download for files).
+    """A "Cite" disclosure with the four styles, written out in full.
 
-    Buttons are ``hidden`` until edition.js wires them, so a reader without JavaScript
-    sees no control that does nothing; the references themselves are all there.
+    The page gathers its boxes after the notes (``paragraphs.py``). Without JavaScript
+    they are read there; with it, the Cite item of a control's menu shows one style at a
+    time with a style picker, Copy and Download (edition.js), built from this markup:
+    ``data-download`` and ``data-type`` say how a style is saved as a file.
     """
-    what = f"this section: {cited.section}" if cited.section else "the paper"
     box = etree.Element("details", {"class": "cite-box editorial"})
     summary = etree.SubElement(box, "summary")
-    summary.text = "Cite"
-    hidden = etree.SubElement(summary, "span", {"class": "visually-hidden"})
-    hidden.text = f" {what}"
+    summary.text = f"Cite “{cited.section}”" if cited.section else "Cite the paper"
     body = etree.SubElement(box, "div", {"class": "cite-body"})
     for key, label, build, tag, extension, mime in STYLES:
-        style = etree.SubElement(body, "div", {"class": "cite-style", "data-cite-style": key})
+        attributes = {"class": "cite-style", "data-cite-style": key}
+        if extension:
+            attributes |= {"data-download": f"{cite_key(cited)}.{extension}", "data-type": mime}
+        style = etree.SubElement(body, "div", attributes)
         name = etree.SubElement(style, "p", {"class": "cite-label"})
         name.text = label
         text = etree.SubElement(style, tag, {"class": "cite-text"})
         if tag == "pre":
             text = etree.SubElement(text, "code")
         _append_parts(text, build(cited))
-        actions = etree.SubElement(style, "p", {"class": "cite-actions"})
-        _button(actions, "Copy", f" the {label} reference", data_copy_cite="")
-        if extension:
-            filename = f"{cite_key(cited)}.{extension}"
-            _button(actions, f"Download .{extension}", "", data_download=filename, data_type=mime)
     if example_paragraph:
         hint = etree.SubElement(body, "p", {"class": "cite-hint"})
         address = f"{cited.url.partition('#')[0]}#{example_paragraph}"
         hint.text = (
             "To cite one paragraph, add its number and address, for example "
-            f"“{paragraph_label(example_paragraph)}, {address}”. "
-            "The link button beside each paragraph copies its address."
+            f"“{paragraph_label(example_paragraph)}, {address}”."
         )
     return box
-
-
-def _button(parent: etree.Element, text: str, hidden_text: str, **data: str) -> None:
-    attributes = {"type": "button", "class": "cite-button", "hidden": "hidden"}
-    attributes |= {key.replace("_", "-"): value for key, value in data.items()}
-    button = etree.SubElement(parent, "button", attributes)
-    button.text = text
-    if hidden_text:
-        etree.SubElement(button, "span", {"class": "visually-hidden"}).text = hidden_text

@@ -31,6 +31,16 @@ log = logging.getLogger("mkdocs.extensions.edition.notes")
 
 LOST_TEXT = "Original note text not available. Public records for this passage:"
 EDITORIAL_TEXT = "Editorial note. Public records for this passage:"
+# On the web this is said once, at the head of the page's notes, not in every note.
+LOST_ONCE = (
+    "The paper’s own notes survive only as their numbers: their original texts are lost. "
+    "Under each number the edition says what the note marks, how far public records bear "
+    "it out, and which records those are."
+)
+EDITORIAL_ONCE = (
+    "Notes marked E, in brackets, are the edition’s own: they cover claims the author left "
+    "without a note."
+)
 
 
 class NoteRefProcessor(InlineProcessor):
@@ -49,12 +59,16 @@ class NoteRefProcessor(InlineProcessor):
         if printing(self.md):
             return self.footnote(note_id, nth), m.start(0), m.end(0)
         sup = etree.Element("sup", {"id": ref_anchor(note_id, nth)})
-        if note_id.startswith("E"):
-            sup.set("class", "editorial")
+        editorial = note_id.startswith("E")
+        if editorial:
+            # The edition's layer: bracketed and quieter (edition.css), named as such.
+            sup.set("class", "editorial edition-ref")
         link = etree.SubElement(
             sup, "a", {"class": "footnote-ref", "href": f"#fn:{note_id}", "role": "doc-noteref"}
         )
-        link.text = note_id
+        spoken = etree.SubElement(link, "span", {"class": "visually-hidden"})
+        spoken.text = "Editorial note " if editorial else "Note "
+        spoken.tail = note_id
         return sup, m.start(0), m.end(0)
 
     def footnote(self, note_id: str, nth: int) -> etree.Element:
@@ -99,6 +113,12 @@ class NoteListProcessor(Treeprocessor):
         register = self.extension.register()
         div = etree.SubElement(root, "div", {"class": "footnote editorial", "role": "doc-endnotes"})
         etree.SubElement(div, "hr")
+        lead = etree.SubElement(div, "p", {"class": "notes-lead"})
+        if any(ref.isdigit() for ref in refs):
+            etree.SubElement(lead, "span", {"class": "notes-lead-lost"}).text = LOST_ONCE + " "
+        if any(not ref.isdigit() for ref in refs):
+            # Hidden with the rest of the edition's layer (the reader switch).
+            etree.SubElement(lead, "span", {"class": "notes-lead-edition"}).text = EDITORIAL_ONCE
         items = etree.SubElement(div, "ol")
         for note_id in dict.fromkeys(refs):
             note = register.notes.get(note_id)
@@ -117,19 +137,36 @@ def ref_anchor(note_id: str, nth: int) -> str:
 
 
 def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
-    """Build ``<li id="fn:N" value="N">`` with the records and back-links."""
+    """Build ``<li id="fn:N" value="N">``: what the note marks, its verdict, its records.
+
+    It leads with what the note covers and the verdict, because Material's tooltip
+    copies the item and a reader hovering over a number wants that first. The number
+    is written out, not left to the list marker, so the tooltip shows it too.
+    """
+    editorial = not note_id.isdigit()
     item = etree.Element("li", {"id": f"fn:{note_id}"})
-    if note_id.isdigit():
+    if editorial:
+        item.set("class", "edition-note")
+    else:
         item.set("value", note_id)
-    parts = note_parts(note_id, note, inline=False)
-    # The number is written out, not left to the list marker, so that Material's
-    # tooltip (which copies the item's children) and print show it too.
-    label = etree.Element("strong", {"class": "note-number"})
-    label.text = f"Note {note_id}."
-    label.tail = parts[0].text
-    parts[0].text = None
-    parts[0].insert(0, label)
-    item.extend(parts)
+    lead = etree.SubElement(item, "p", {"class": "note-lead"})
+    label = etree.SubElement(lead, "strong", {"class": "note-number"})
+    label.text = f"Editorial note {note_id}." if editorial else f"Note {note_id}."
+    if note is None:
+        label.tail = " This note is missing from the notes register."
+        return item
+    label.tail = f" {note.claim}"
+    if note.verdict:
+        verdict = etree.SubElement(lead, "span", {"class": "note-verdict"})
+        verdict.text = " Verdict: "
+        # A .md link: the engine turns it into the right relative URL and checks it.
+        link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
+        link.text = note.verdict
+        link.tail = "."
+    heading = etree.SubElement(item, "p", {"class": "note-records-label"})
+    heading.text = "Public records:"
+    records = etree.SubElement(item, "ul", {"class": "note-records"})
+    records.extend(record_item(record) for record in note.records)
     backrefs = etree.SubElement(item, "p", {"class": "note-backrefs"})
     for nth in range(1, ref_count + 1):
         back = etree.SubElement(
@@ -148,10 +185,9 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
 
 
 def note_parts(note_id: str, note: Note | None, *, inline: bool) -> list[etree.Element]:
-    """What a note says: its status, its verdict and its records.
+    """What a note says in print: its status, its verdict and its records.
 
-    On the web (``inline=False``) they are paragraphs and a list inside the note list's
-    item; in print (``inline=True``) they are spans classed ``pdf-p``/``pdf-ul``/``pdf-li``
+    In print (``inline=True``) they are spans classed ``pdf-p``/``pdf-ul``/``pdf-li``
     inside a footnote, and the verdict links to the sources entry, whose page number the
     PDF's stylesheet adds.
     """

@@ -1,12 +1,14 @@
 """Python-Markdown extension: citeable paragraphs and sections.
 
 On every heading and paragraph of the author's text (found by id: the ids the pages
-define, see ``pages.py``), the extension adds editorial controls:
+define, see ``pages.py``), the extension adds one editorial control, and nothing else
+to the running text:
 
-- paragraphs: the number derived from the id (``p1-3`` → ``¶ 1.3``) as a link to the
-  paragraph itself, and a copy-link button;
-- page titles and the seven areas of section 2: a line under the heading with the
-  area's number (``§ 2.4``), a copy-link button and the "Cite" box (``citation.py``);
+- paragraphs: the number derived from the id (``p1-3`` → ``¶ 1.3``) at the start, a
+  link to the paragraph itself;
+- page titles and the seven areas of section 2: ``§ 2.4`` (``§`` on a page title) at the
+  end of the heading, in place of toc's permalink;
+- the page's cite boxes (``citation.py``), gathered after its notes;
 - aliases from ``data/anchor-aliases.yml``: an empty element with the old id right
   before the element that now carries the new id, on whichever page holds it;
 - on a page with a paper title (the five pages, and ``/print/``): the paper's JSON-LD
@@ -14,16 +16,17 @@ define, see ``pages.py``), the extension adds editorial controls:
   twentieth of a page's weight) only where the paper's title page is, on the home page
   and ``/print/``: the other pages describe the same paper (same ``url``) without it.
 
-Addresses are absolute and canonical (``site_url`` + page + ``#id``), computed at
-build time from the page that defines the id, so a button on ``/print/`` copies the
-paragraph's permanent address, not the print page's. Buttons carry ``hidden`` until
-``edition.js`` wires them: without JavaScript the number link still works.
+Without JavaScript each control is a permalink and the cite boxes are read at the end
+of the page. ``edition.js`` makes a control the button of a small menu when it is first
+used (Copy link, Copy quote, Cite, On the timeline); addresses come from the page's
+canonical link, so a copied link is the permanent one.
 
 Runs as a treeprocessor at priority 6: after attr_list (8) has set the ids and the
-timeline (7) has appended its links, before toc (5) collects headings (the heading
-controls are siblings, never inside the heading, so the table of contents and the
-search titles stay the author's words) and before MkDocs collects each page's anchors
-(5), so links to an alias validate. No MkDocs import: Zensical runs it too.
+timeline (7) has appended its links, before toc (5) and before MkDocs collects each
+page's anchors (5), so links to an alias validate. The heading controls go in at
+priority 4, after toc has read the headings, so the table of contents stays the
+author's words (and the search titles: each control is excluded from the index).
+No MkDocs import: Zensical runs it too.
 """
 
 from __future__ import annotations
@@ -134,54 +137,63 @@ def alias_element(old: str, new: str) -> etree.Element:
 
 # Material's search indexer compares elements by tag name, so data-search-exclude on an
 # element stops working at the first closing tag of a same-named descendant. Each excluded
-# element here holds no descendant of its own kind (buttons are named by aria-label, not
-# by a nested <span>).
+# element here holds no descendant of its own kind.
 EXCLUDE = {"data-search-exclude": ""}
 
 
-def copy_button(url: str, name: str, visible_text: str = "") -> etree.Element:
-    """A copy-link button named ``name``; edition.js unhides it and copies ``data-copy-url``."""
-    button = etree.Element(
-        "button",
+def control(target: Target, sign: str, number: str) -> etree.Element:
+    """The one control of a paragraph or heading: its number, linking to itself.
+
+    Without JavaScript it is a plain permalink. edition.js turns it into a disclosure
+    button on first use (delegated events: nothing is wired at load) whose menu copies the
+    link or a quotation, opens the cite box and lists the timeline's events.
+    """
+    link = etree.Element(
+        "a",
         {
-            "type": "button",
-            "class": "copy-link",
-            "data-copy-url": url,
-            "aria-label": name,  # starts with any visible text: "Copy link to section 2.4"
-            "title": "Copy link",
-            "hidden": "hidden",
+            "class": f"edition-control edition-control--{target.kind} editorial",
+            "href": f"#{target.anchor}",
             **EXCLUDE,
         },
     )
-    button.text = visible_text or None
-    return button
+    mark = etree.SubElement(link, "span", {"aria-hidden": "true"})
+    mark.text = sign
+    spoken = etree.SubElement(link, "span", {"class": "visually-hidden"})
+    spoken.text = "Paragraph" if target.kind == "paragraph" else "Section"
+    if not number:
+        spoken.text = "This page: link and citation"
+    spoken.tail = f"\u00a0{number}" if number else None
+    return link
 
 
-def paragraph_handle(target: Target, url: str) -> etree.Element:
-    """``¶ 1.3`` linking to the paragraph, and its copy-link button."""
-    handle = etree.Element("span", {"class": "anchor-handle editorial", **EXCLUDE})
-    number = etree.SubElement(handle, "a", {"class": "anchor-number", "href": f"#{target.anchor}"})
-    number.text = paragraph_label(target.anchor)
-    handle.append(copy_button(url, f"Copy link to paragraph {target.number}"))
-    handle[-1].tail = " "
-    return handle
+def paragraph_control(target: Target) -> etree.Element:
+    """``¶ 1.3`` at the start of the paragraph."""
+    link = control(target, "¶", target.number)
+    link.tail = " "
+    return link
 
 
-def heading_tools(target: Target, paper: Paper | None, url: str) -> etree.Element:
-    """The line under a page title or area: its number, copy-link, and the cite box."""
-    tools = etree.Element("div", {"class": "anchor-tools editorial"})
-    if target.number:
-        number = etree.SubElement(
-            tools, "a", {"class": "anchor-number", "href": f"#{target.anchor}", **EXCLUDE}
-        )
-        number.text = f"§ {target.number}"
-    what = f"section {target.number}" if target.number else "this section"
-    tools.append(copy_button(url, f"Copy link to {what}", visible_text="Copy link"))
-    if paper is not None:
-        box = cite_box(cited(target, paper), target.first_paragraph)
+def heading_control(target: Target) -> etree.Element:
+    """``§ 2.4`` at the end of an area heading; ``§`` alone on a page title."""
+    return control(target, "§", target.number)
+
+
+def cite_boxes(boxes: list[etree.Element], paper: Paper) -> etree.Element:
+    """The page's cite boxes, gathered after its notes rather than under each heading.
+
+    With JavaScript they stay out of sight (the Cite item of a control's menu shows the
+    one it needs, one style at a time); without it they are the page's last section.
+    ``data-short-cite`` is the short reference that "Copy quote" puts after a quotation.
+    """
+    short = f"{paper.author}, {paper.title} ({paper.place}, {paper.month_name} {paper.year})"
+    block = etree.Element("div", {"class": "cite-boxes editorial", "data-short-cite": short})
+    # Excluded from search one by one: the block holds <div>s (see EXCLUDE).
+    title = etree.SubElement(block, "p", {"class": "cite-boxes-title", **EXCLUDE})
+    title.text = "Cite this page or one of its sections"
+    for box in boxes:
         box.attrib.update(EXCLUDE)
-        tools.append(box)
-    return tools
+        block.append(box)
+    return block
 
 
 class ParagraphsTreeprocessor(Treeprocessor):
@@ -208,6 +220,7 @@ class ParagraphsTreeprocessor(Treeprocessor):
         # Without the paper's facts, no cite box (the check says what is missing).
         paper = edition.paper
         titled = whole = False
+        boxes = []
         for parent, element in found:
             anchor = element.get("id")
             for old in aliases.get(anchor, []):
@@ -215,8 +228,6 @@ class ParagraphsTreeprocessor(Treeprocessor):
             target = targets.get(anchor)
             if target is None:
                 continue
-            # Without the paper's facts (the check reports why) the link stays in-page.
-            url = paper.url(target.page, anchor) if paper else f"#{anchor}"
             if target.kind == "heading" and element.tag in ("h1", "h2"):
                 titled = titled or target.page_title
                 whole = whole or (target.page_title and target.order == 0)
@@ -228,11 +239,18 @@ class ParagraphsTreeprocessor(Treeprocessor):
                     element.text = None
                     element.insert(0, number)
             elif target.kind == "paragraph" and element.tag == "p":
-                handle = paragraph_handle(target, url)
-                handle.tail, element.text = element.text, None
+                handle = paragraph_control(target)
+                handle.tail, element.text = " " + (element.text or ""), None
                 element.insert(0, handle)
             elif target.kind == "heading" and element.tag in ("h1", "h2"):
-                parent.insert(list(parent).index(element) + 1, heading_tools(target, paper, url))
+                # The control goes into the heading after toc has read it (HeadingControls).
+                element.set("data-edition-control", "")
+                if paper is not None:
+                    box = cite_box(cited(target, paper), target.first_paragraph)
+                    box.set("id", f"cite-{anchor}")
+                    boxes.append(box)
+        if boxes:
+            root.append(cite_boxes(boxes, paper))
         if titled and paper is not None:
             names = {page.name: str(page.meta.get("title", "")) for page in pages}
             record = scholarly_article(
@@ -247,12 +265,39 @@ class ParagraphsTreeprocessor(Treeprocessor):
             script.text = script_text(record)
 
 
+class HeadingControls(Treeprocessor):
+    """Put each area's and page title's control into its heading, once toc has read it.
+
+    At priority 4, after toc (5): the table of contents and the search titles keep the
+    author's words. The control replaces toc's hidden permalink, which on a phone took a
+    line of its own under long headings.
+    """
+
+    def __init__(self, md, extension: ParagraphsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Swap the permalink of every marked heading for its control."""
+        marked = [h for h in root.iter() if h.get("data-edition-control") is not None]
+        if not marked:
+            return
+        targets = paper_targets(self.extension.edition().pages)
+        for heading in marked:
+            del heading.attrib["data-edition-control"]
+            for link in heading.findall("a"):
+                if "headerlink" in link.get("class", "").split():
+                    heading.remove(link)
+            heading.append(heading_control(targets[heading.get("id")]))
+
+
 class ParagraphsExtension(EditionExtension):
     """Register the treeprocessor."""
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Priority 6: after attr_list (8) and the timeline (7), before toc and MkDocs (5)."""
         md.treeprocessors.register(ParagraphsTreeprocessor(md, self), "edition_paragraphs", 6)
+        md.treeprocessors.register(HeadingControls(md, self), "edition_heading_controls", 4)
 
 
 def makeExtension(**kwargs) -> ParagraphsExtension:  # noqa: N802 - Python-Markdown's API name

@@ -6,8 +6,8 @@
   them, plus a filter (paper only / with context) that needs no script.
 - ``[[timeline-strip]]`` becomes a compact HTML/CSS strip of 2004–2018 with the paper's
   milestones, each year linking to its place on the timeline.
-- Every paragraph of the paper that an event points at gets an editorial "On the
-  timeline" link to it.
+- Every paragraph of the paper that an event points at gets its events, which the
+  paragraph's menu lists (``backlink``).
 
 Elements are built as a tree after attr_list has set paragraph ids (priority 7) and
 before toc collects headings (5); links are written to ``.md`` files so the engine
@@ -154,8 +154,15 @@ def milestones_list(timeline: Timeline) -> etree.Element:
 
 
 def backlink(events: list[Event]) -> etree.Element:
-    """The editorial 'On the timeline' link appended to a paragraph."""
-    span = etree.Element("span", {"class": "timeline-backlink editorial"})
+    """The paragraph's events, appended to it for the "On the timeline" item of its menu.
+
+    With JavaScript the run stays out of sight (edition.css) and the paragraph's menu
+    lists its events; without it (noscript.css) it is read after the paragraph. Never in
+    the search index: a search result quotes the author's words.
+    """
+    span = etree.Element(
+        "span", {"class": "timeline-backlink editorial", "data-search-exclude": ""}
+    )
     span.text = " On the timeline: "
     for index, event in enumerate(events):
         link = _element(
