@@ -1,4 +1,4 @@
-"""Linking for briefings, in real Chromium: deep links, copy-link, cite boxes, metadata.
+"""Linking for briefings, in real Chromium: deep links, the menus, the cite dialog, metadata.
 
 Every address in data/anchors.txt is opened; expected addresses are computed from
 ``site_url`` in mkdocs.yml and the page's own ids, never written out here.
@@ -89,117 +89,186 @@ def test_every_published_address_opens_with_its_target_in_view(page, site_url):
     assert problems == [], "\n".join(problems)
 
 
+CONTROLS = "article .edition-control"
+MENU = "#edition-menu"
+
+
+def shown_text(locator) -> str:
+    """What the cite dialog shows, as the text it stands for (no display-only characters)."""
+    return locator.inner_text().replace("\u2011", "-").replace("\u200b", "")
+
+
 @pytest.mark.parametrize("name", PAPER_PAGES)
 def test_copy_link_copies_the_published_address_and_says_so(page, site_url, name):
     page.goto(site_url + path_of(name))
-    live = page.locator(".edition-live")
-    assert live.get_attribute("aria-live") == "polite" and live.get_attribute("role") == "status"
-    buttons = page.locator("button.copy-link")
+    controls = page.locator(CONTROLS)
     # One per paragraph and per heading of the author's text on the page.
     expected_count = page.locator("article p[id^='p'], article h1[id], article h2[id]").count()
-    assert buttons.count() == expected_count > 0
-    for index in range(buttons.count()):
-        button = buttons.nth(index)
-        # The element the button belongs to: its paragraph, or the heading above the line.
-        anchor = button.evaluate(
-            """b => (b.closest("p[id]") ||
-                     b.closest(".anchor-tools").previousElementSibling).id"""
-        )
+    assert controls.count() == expected_count > 0
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        # The element the control belongs to: the paragraph or heading that holds it.
+        anchor = control.evaluate("c => c.closest('p[id], h1[id], h2[id]').id")
+        assert control.get_attribute("href") == f"#{anchor}"
         page.evaluate("() => navigator.clipboard.writeText('')")
-        button.click()
+        control.click()
+        page.locator(MENU).get_by_role("button", name="Copy link").click()
         page.wait_for_function("() => document.querySelector('.edition-live').textContent")
         assert page.evaluate("() => navigator.clipboard.readText()") == (
             f"{SITE_URL.rstrip('/')}{path_of(name)}#{anchor}"
         )
+        live = page.locator(".edition-live")
+        assert live.get_attribute("aria-live") == "polite"
+        assert live.get_attribute("role") == "status"
         assert live.text_content() == "Link copied"
+        assert page.locator(MENU).is_hidden()  # done: the menu closes
         page.evaluate("() => { document.querySelector('.edition-live').textContent = ''; }")
 
 
-def test_keyboard_reaches_a_paragraph_copy_button_and_sees_it(page, site_url):
+def test_copy_quote_gives_the_authors_words_a_short_citation_and_the_address(page, site_url):
+    page.goto(site_url + "/cooperation/")
+    page.locator("#p2-1-1 .edition-control").click()
+    page.locator(MENU).get_by_role("button", name="Copy quote").click()
+    page.wait_for_function("() => document.querySelector('.edition-live').textContent")
+    quote = page.evaluate("() => navigator.clipboard.readText()")
+    words = page.evaluate(
+        """() => { const p = document.getElementById("p2-1-1").cloneNode(true);
+                   p.querySelectorAll(".editorial, sup").forEach(e => e.remove());
+                   return p.textContent.replace(/\\s+/g, " ").trim(); }"""
+    )
+    assert words.startswith("NATO provides Iraq with support")
+    assert quote == (
+        f"“{words}” ({PAPER.author}, {PAPER.title} ({PAPER.place}, {PAPER.month_name} "
+        f"{PAPER.year}), ¶ 2.1.1) {SITE_URL}cooperation/#p2-1-1"
+    )
+    assert "On the timeline" not in quote and "E9" not in quote
+
+
+def test_keyboard_opens_the_menu_and_escape_gives_the_focus_back(page, site_url):
     page.goto(site_url + "/evolution/")
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('p .copy-link')"):
+        if page.evaluate("() => document.activeElement.matches('p .edition-control')"):
             break
     else:
-        pytest.fail("Tab never reached a paragraph's copy-link button")
+        pytest.fail("Tab never reached a paragraph's control")
     focused = page.locator(":focus")
-    # Hidden until focused: it fades in (125 ms) and shows a focus ring.
-    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     assert focused.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
     box = focused.bounding_box()
-    assert box and box["width"] > 8 and 0 <= box["y"] < 900
+    assert box and box["width"] >= 24 and box["height"] >= 24 and 0 <= box["y"] < 900
     anchor = focused.evaluate("b => b.closest('p[id]').id")
+    focused = page.locator(f"#{anchor} .edition-control")  # :focus moves on
+    assert focused.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
+    menu = page.locator(MENU)
+    assert menu.is_visible() and focused.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("() => document.activeElement.textContent") == "Copy link"
+    page.keyboard.press("Escape")
+    assert menu.is_hidden() and focused.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("(id) => document.activeElement.closest('p').id", anchor) == anchor
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # Copy link, the first item
     page.wait_for_function("() => document.querySelector('.edition-live').textContent")
     assert page.evaluate("() => navigator.clipboard.readText()") == (
         f"{SITE_URL}evolution/#{anchor}"
     )
+    assert page.evaluate("() => document.activeElement.closest('p').id") == anchor
 
 
-def cite_boxes(page) -> list[tuple[str, object]]:
-    """(heading id, cite box locator) for each cite box on the page."""
-    boxes = page.locator("details.cite-box")
-    return [
-        (
-            boxes.nth(i).evaluate("d => d.closest('.anchor-tools').previousElementSibling.id"),
-            boxes.nth(i),
-        )
-        for i in range(boxes.count())
-    ]
+def open_cite(page, anchor: str):
+    """Open the cite dialog of a heading or paragraph; return the dialog."""
+    page.locator(f"#{anchor} .edition-control").click()
+    page.locator(MENU).get_by_role("button", name="Cite").click()
+    dialog = page.locator("dialog.edition-cite")
+    assert dialog.is_visible()
+    return dialog
 
 
 @pytest.mark.parametrize("name", PAPER_PAGES)
-def test_cite_box_gives_every_style_with_the_exact_address_and_todays_date(page, site_url, name):
+def test_cite_gives_every_style_with_the_exact_address_and_todays_date(page, site_url, name):
     page.goto(site_url + path_of(name))
-    boxes = cite_boxes(page)
-    headings = page.locator("article h1[id], article h2[id]").count()
-    assert len(boxes) == headings > 0  # the page's title, and on /cooperation/ the seven areas
+    headings = page.eval_on_selector_all("article :is(h1, h2)[id]", "hs => hs.map(h => h.id)")
+    assert headings and page.locator("details.cite-box").count() == len(headings)
     today = date.today()
-    for anchor, box in boxes:
-        box.locator("summary").click()
+    for anchor in headings:
+        dialog = open_cite(page, anchor)
         url = f"{SITE_URL.rstrip('/')}{path_of(name)}#{anchor}"
-        styles = box.locator(".cite-style")
-        assert styles.count() == 4
-        for i in range(4):
-            text = styles.nth(i).locator(".cite-text").inner_text()
+        picker = dialog.get_by_label("Style")
+        styles = picker.locator("option").all_text_contents()
+        assert styles == ["Chicago", "APA", "BibTeX", "RIS"]
+        for style in styles:
+            picker.select_option(label=style)
+            text = shown_text(dialog.locator(".edition-cite-text"))
             assert url in text, (anchor, text)
             assert any(f(today) in text for f in DATE_FORMATS.values()), text
             assert "[date of access]" not in text
-            assert styles.nth(i).locator("button[data-copy-cite]").is_visible()
+        dialog.get_by_role("button", name="Close").click()
+        assert dialog.is_hidden()
 
 
-def test_cite_copy_and_download_carry_the_reference(page, site_url):
+def test_cite_a_paragraph_copy_and_download_carry_the_reference(page, site_url):
     page.goto(site_url + "/cooperation/")
-    anchor, box = cite_boxes(page)[4]  # the fourth area
-    box.locator("summary").click()
-    chicago = box.locator("[data-cite-style=chicago]")
-    chicago.locator("button[data-copy-cite]").click()
+    dialog = open_cite(page, "p2-4-1")
+    assert dialog.get_by_role("heading").inner_text() == "Cite paragraph 2.4.1"
+    picker = dialog.get_by_label("Style")
+    picker.select_option(label="Chicago")
+    shown = shown_text(dialog.locator(".edition-cite-text"))
+    assert f"{SITE_URL}cooperation/#p2-4-1" in shown
+    assert "“Defence and cyber-security.”" in shown  # the section it stands in
+    assert dialog.get_by_role("button", name="Download .bib").count() == 0  # none for Chicago
+    dialog.get_by_role("button", name="Copy").click()
     page.wait_for_function("() => document.querySelector('.edition-live').textContent")
-    assert (
-        page.evaluate("() => navigator.clipboard.readText()")
-        == chicago.locator(".cite-text").text_content()
-    )
+    assert page.evaluate("() => navigator.clipboard.readText()") == shown
     assert page.locator(".edition-live").text_content() == "Chicago reference copied"
-    for extension, date_format in (("bib", "iso"), ("ris", "ris")):
+    for style, extension, date_format in (("BibTeX", "bib", "iso"), ("RIS", "ris", "ris")):
+        picker.select_option(label=style)
         with page.expect_download() as download:
-            box.locator(f"button[data-download$='.{extension}']").click()
+            dialog.get_by_role("button", name=f"Download .{extension}").click()
         saved = Path(download.value.path()).read_text(encoding="utf-8")
-        assert download.value.suggested_filename == f"albayan2018-{anchor}.{extension}"
-        assert f"{SITE_URL}cooperation/#{anchor}" in saved
+        assert download.value.suggested_filename == f"albayan2018-cyber-security.{extension}"
+        assert f"{SITE_URL}cooperation/#p2-4-1" in saved
         assert DATE_FORMATS[date_format](date.today()) in saved
+    # The choice of style is remembered for the next dialog.
+    dialog.get_by_role("button", name="Close").click()
+    assert page.evaluate("() => document.activeElement.closest('p').id") == "p2-4-1"
+    assert open_cite(page, "cyber-security").get_by_label("Style").input_value() == "ris"
+
+
+def test_an_address_never_breaks_at_its_hyphen_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + "/cooperation/")
+    dialog = open_cite(page, "p2-4-1")
+    for style in ("Chicago", "APA", "BibTeX", "RIS"):
+        dialog.get_by_label("Style").select_option(label=style)
+        # Each rendered line of the address, from the browser's own line boxes.
+        lines = dialog.locator(".cite-url").evaluate(
+            """url => { const range = document.createRange(); const text = url.firstChild;
+                        const lines = []; let top = null;
+                        for (let i = 0; i < text.length; i++) {
+                          range.setStart(text, i); range.setEnd(text, i + 1);
+                          const y = Math.round(range.getBoundingClientRect().top);
+                          if (y !== top) { lines.push(""); top = y; }
+                          lines[lines.length - 1] += text.data[i];
+                        }
+                        return lines; }"""
+        )
+        assert all(not line.endswith(("-", "\u2011")) for line in lines[:-1]), (style, lines)
+    context.close()
 
 
 def test_without_javascript_the_references_are_there_and_no_dead_buttons(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/cooperation/")
-    page.locator("#cyber-security + .anchor-tools summary").click()
-    text = page.locator("#cyber-security + .anchor-tools [data-cite-style=chicago]").inner_text()
+    page.locator("#cite-cyber-security summary").click()
+    text = page.locator("#cite-cyber-security [data-cite-style=chicago]").inner_text()
     assert f"{SITE_URL}cooperation/#cyber-security" in text
     assert "Accessed [date of access]" in text
     assert page.locator("article button:visible").count() == 0
-    assert page.locator("#p2-4-1 a.anchor-number").is_visible()  # the number still links
+    assert page.locator("#p2-4-1 a.edition-control").is_visible()  # the number still links
+    assert page.locator("#p2-1-1 .timeline-backlink").is_visible()  # the events, after it
+    assert page.locator("sup.edition-ref").first.is_visible()  # the whole edition shows
     context.close()
 
 

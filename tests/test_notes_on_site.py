@@ -39,7 +39,9 @@ def test_page_shows_the_papers_notes_with_original_numbers(built_site, name):
     page = built_site.page(name)
     expected = notes_per_page_from_source()[name]
     refs = page.select("article sup[id^='fnref']:not(.editorial) a.footnote-ref")
-    assert [int(a.get_text()) for a in refs] == expected
+    # The number, and "Note" for screen readers ("Note 5").
+    assert [a.get_text() for a in refs] == [f"Note {n}" for n in expected]
+    assert [a.select_one(".visually-hidden").get_text() for a in refs] == ["Note "] * len(refs)
     items = page.select("article div.footnote > ol > li[value]")
     assert [int(li["value"]) for li in items] == expected
     for number, ref, item in zip(expected, refs, items, strict=True):
@@ -50,8 +52,12 @@ def test_page_shows_the_papers_notes_with_original_numbers(built_site, name):
         assert item.select_one("a.footnote-backref")["href"] == f"#fnref:{number}"
         # The body says its number (the tooltip copies the body) and lists records.
         assert item.select_one(".note-number").get_text() == f"Note {number}."
-        assert "Original note text not available" in item.get_text()
         assert item.select("ul.note-records > li a[href^='http']")
+        # What the note marks comes first; that its text is lost is said once, above.
+        assert item.select_one(".note-lead").get_text().startswith(f"Note {number}. The paper")
+        assert "lost" not in item.get_text()
+    lead = page.select_one(".notes-lead").get_text()
+    assert ("texts are lost" in lead) == bool(expected)  # once, where the paper's notes are
 
 
 def test_note_bodies_are_editorial(built_site):
@@ -70,12 +76,15 @@ def test_no_duplicate_ids_on_any_page(built_site):
 def test_editorial_notes_are_marked_and_resolve(built_site, name):
     page = built_site.page(name)
     for sup in page.select("article sup[id^='fnref'].editorial"):
-        label = sup.a.get_text()
-        assert re.fullmatch(r"E[1-9][0-9]*", label)
+        # Named for screen readers, bracketed on screen (edition.css), quieter.
+        assert "edition-ref" in sup["class"]
+        spoken = sup.a.get_text()
+        assert re.fullmatch(r"Editorial note E[1-9][0-9]*", spoken)
+        label = spoken.removeprefix("Editorial note ")
         body = page.find(id=f"fn:{label}")
         assert body is not None and not body.has_attr("value")
-        assert body.select_one(".note-number").get_text() == f"Note {label}."
-        assert "Editorial note" in body.get_text()
+        assert "edition-note" in body["class"]
+        assert body.select_one(".note-number").get_text() == f"Editorial note {label}."
         # The verdict links to the note's entry on /sources/.
         href = body.select_one(".note-verdict a")["href"]
         assert resolve(page_url(name), href) == ("/sources/", f"note-{label.lower()}")

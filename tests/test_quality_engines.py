@@ -46,7 +46,7 @@ def test_zensical_builds_the_edition_with_our_extensions(project):
     page = (project / "site" / "cooperation" / "index.html").read_text(encoding="utf-8")
     # The notes extension ran: the paper's own number 7, with its body from the register.
     assert 'href="#fn:7"' in page and "Note 7." in page
-    assert "Original note text not available" in page
+    assert "original texts are lost" in page
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "timeline-event" in timeline and "[[timeline]]" not in timeline
     whole = (project / "site" / "print" / "index.html").read_text(encoding="utf-8")

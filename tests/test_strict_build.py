@@ -8,6 +8,7 @@ as it promises (a notice for the placeholder, a refusal to publish it, SITE_URL 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -153,7 +154,9 @@ def test_site_url_is_the_address_every_copied_link_carries(tmp_path):
     assert "placeholder" not in log_of(result)
     html = (tmp_path / "site" / "evolution" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    urls = [tag["data-copy-url"] for tag in soup.select("[data-copy-url]")]
-    assert urls, "no copy-link buttons on /evolution/"
+    # Copy link takes the page's canonical address (edition.js); the cite boxes carry theirs.
+    assert soup.select_one("link[rel=canonical]")["href"] == PUBLIC_URL + "evolution/"
+    urls = re.findall(r"https?://\S+?(?=[.,]?(?:\s|$))", soup.select_one(".cite-boxes").get_text())
+    assert urls, "no cite boxes on /evolution/"
     assert [url for url in urls if not url.startswith(PUBLIC_URL + "evolution/")] == []
     assert PLACEHOLDER_URL not in html

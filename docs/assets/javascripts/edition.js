@@ -306,9 +306,6 @@
       try { localStorage.setItem("edition-cite-style", event.target.value); } catch (e) { /* */ }
       show();
     });
-    dialog.addEventListener("close", function () {
-      if (source && source.control) source.control.focus();
-    });
   }
 
   // The reference as shown: the access date filled in, and the section's address
@@ -363,7 +360,8 @@
   function openCite(control) {
     var target = owned(control);
     var found = citeBoxFor(target);
-    close(false);
+    // The control holds the focus when the dialog opens: closing the dialog gives it back.
+    close(true);
     if (!dialog) buildDialog();
     source = { box: found.box, from: found.from, target: target.id, control: control };
     var select = dialog.querySelector("select");
