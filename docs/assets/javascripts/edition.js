@@ -50,6 +50,36 @@
 
   // A stand-in for the search worker that starts the real one when first used. Material
   // only posts to it and listens for "message"; other workers are left alone.
+  //
+  // The stand-in also forgives how people write the group's name: the paper writes
+  // "Da’esh", records and readers "Daesh", "ISIS", "ISIL" or "Islamic State". A query
+  // naming it asks for every form (with the separator in mkdocs.yml, "Da’esh" and
+  // "Da'esh" are indexed and typed as "da" + "esh"), and the forms the reader did not
+  // type are left out of each result's "Missing" line.
+  var NAMES = /\bda\s*['’ʼ]?\s*esh\b|\bisis\b|\bisil\b|\bislamic\s+state\b/gi;
+  var FORMS = ["esh", "daesh", "isis", "isil"];
+  var QUERY = 2, RESULT = 3; // Material's message types (setup 0, ready 1)
+  var expanded = false;
+
+  function forgiving(message) {
+    if (!message || message.type !== QUERY || typeof message.data !== "string") return message;
+    expanded = NAMES.test(message.data);
+    NAMES.lastIndex = 0;
+    if (!expanded) return message;
+    var rest = message.data.replace(NAMES, " ").trim();
+    return { type: QUERY, data: (rest ? rest + " " : "") + FORMS.join(" ") };
+  }
+
+  function unmissing(data) {
+    if (!expanded || !data || data.type !== RESULT || !data.data || !data.data.items) return data;
+    data.data.items.forEach(function (item) {
+      item.forEach(function (doc) {
+        FORMS.forEach(function (form) { if (doc.terms) delete doc.terms[form]; });
+      });
+    });
+    return data;
+  }
+
   var RealWorker = window.Worker;
   window.Worker = function (url, options) {
     if (!WORKER.test(new URL(url, location.href).pathname)) return new RealWorker(url, options);
@@ -59,10 +89,10 @@
       if (!worker) {
         worker = new RealWorker(url, options);
         worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          standIn.dispatchEvent(new MessageEvent("message", { data: unmissing(event.data) }));
         });
       }
-      worker.postMessage(message);
+      worker.postMessage(forgiving(message));
     };
     standIn.terminate = function () { if (worker) worker.terminate(); };
     return standIn;

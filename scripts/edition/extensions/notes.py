@@ -58,7 +58,8 @@ class NoteRefProcessor(InlineProcessor):
         nth = refs.count(note_id)
         if printing(self.md):
             return self.footnote(note_id, nth), m.start(0), m.end(0)
-        sup = etree.Element("sup", {"id": ref_anchor(note_id, nth)})
+        # Out of the search index: a result quotes the words, not "Note 5" between them.
+        sup = etree.Element("sup", {"id": ref_anchor(note_id, nth), "data-search-exclude": ""})
         editorial = note_id.startswith("E")
         if editorial:
             # The edition's layer: bracketed and quieter (edition.css), named as such.

@@ -1,0 +1,76 @@
+"""Search that forgives how people type, in Chromium.
+
+Straight and curly apostrophes, the group's several names, clean titles and snippets.
+
+The separator is in mkdocs.yml (plugins: search); the names are expanded by the search
+worker's stand-in in edition.js.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quality import search
+
+pytestmark = pytest.mark.browser
+
+PAPER = ("/", "/evolution/", "/cooperation/", "/future/", "/conclusion/")
+
+# Every result link with its title and its snippet, as the reader sees them.
+RESULTS_JS = """() => [...document.querySelectorAll(".md-search-result__link")].map((a) => ({
+  href: new URL(a.href).pathname + new URL(a.href).hash,
+  title: (a.querySelector("h1, h2") || {textContent: ""}).textContent.trim(),
+  text: a.innerText,
+}))"""
+
+
+@pytest.fixture(scope="module")
+def results(browser, site_url):
+    """Query → its results, each query typed into a freshly opened search."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def run(query: str) -> list[dict]:
+        page.goto(site_url + "/about/")
+        search(page, query)
+        # The "more" groups are folded: unfold them so every result is counted.
+        page.wait_for_timeout(300)
+        for more in page.locator(".md-search-result__more > summary").all():
+            more.click()
+        return page.evaluate(RESULTS_JS)
+
+    yield run
+    context.close()
+
+
+def pages(found: list[dict]) -> set[str]:
+    return {result["href"].partition("#")[0] for result in found}
+
+
+def test_straight_and_curly_apostrophes_find_the_same_passages(results):
+    # The paper writes "Iraq’s"; a keyboard types "Iraq's".
+    curly = results("Iraq’s")
+    straight = results("Iraq's")
+    assert {r["href"] for r in straight} == {r["href"] for r in curly}
+    assert set(PAPER) <= pages(straight)
+    # "Da'esh" is one of the group's names (next test): it finds the paper's "Da’esh".
+    assert {"/", "/evolution/", "/cooperation/", "/future/"} <= pages(results("Da'esh"))
+
+
+@pytest.mark.parametrize("name", ["Daesh", "ISIS", "ISIL", "Islamic State"])
+def test_every_name_of_the_group_finds_the_same_passages(results, name):
+    expected = {result["href"] for result in results("Da’esh")}
+    found = results(name)
+    assert {result["href"] for result in found} == expected
+    # The forms the reader did not type are not reported as "missing".
+    assert not [result for result in found if "Missing" in result["text"]]
+
+
+def test_titles_are_the_authors_and_snippets_hold_no_apparatus(results):
+    found = results("NATO training")
+    assert found
+    for result in found:
+        assert "¶" not in result["title"], result
+        if result["href"].partition("#")[0] in PAPER:
+            for apparatus in ("On the timeline", "Editorial note", "§", "Cite"):
+                assert apparatus not in result["text"], (result["href"], apparatus)
