@@ -213,3 +213,29 @@ def test_every_id_of_the_paper_lands_wholly_below_the_header(browser, site_url, 
                 problems.append(f"{name}#{anchor}: top {box['top']:.0f}, header {box['header']}")
     assert problems == []
     page.context.close()
+
+
+def test_the_year_strip_is_an_even_grid_with_a_legend_on_a_phone(browser, site_url):
+    page = new_page(browser, 375)
+    page.goto(site_url + "/")
+    widths = page.eval_on_selector_all(
+        ".timeline-strip li", "items => items.map(i => Math.round(i.getBoundingClientRect().width))"
+    )
+    assert len(widths) == 15 and max(widths) - min(widths) <= 1  # the last row too
+    legend = page.locator(".timeline-strip .strip-legend")
+    assert legend.is_visible() and "one event the paper dates" in legend.inner_text()
+    page.context.close()
+
+
+def test_the_timeline_filter_keeps_each_option_with_its_radio_on_a_phone(browser, site_url):
+    page = new_page(browser, 375)
+    page.goto(site_url + "/timeline/")
+    for label in page.locator(".timeline-filter label").all():
+        radio = label.locator("input").bounding_box()
+        words = label.bounding_box()
+        # One line: the label is no taller than a 24 px target plus a line of text.
+        assert (
+            words["height"] < 40
+            and abs(radio["y"] + radio["height"] / 2 - (words["y"] + words["height"] / 2)) < 6
+        )
+    page.context.close()

@@ -134,6 +134,12 @@ def strip_tree(timeline: Timeline) -> etree.Element:
             titles = "; ".join(event.title for event in milestones)
             target.set("title", titles)
             _element(target, "span", f": {titles}", class_="visually-hidden")
+    # What the marks mean, in words: a phone cannot show the hover titles.
+    legend = _element(nav, "p", class_="strip-legend", aria_hidden="true")
+    _element(legend, "span", "●", class_="strip-marks").tail = (
+        " one event the paper dates in that year; a year with a line has such events. "
+        "Each year opens its place on the timeline."
+    )
     return nav
 
 
