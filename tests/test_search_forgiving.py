@@ -74,3 +74,13 @@ def test_titles_are_the_authors_and_snippets_hold_no_apparatus(results):
         if result["href"].partition("#")[0] in PAPER:
             for apparatus in ("On the timeline", "Editorial note", "§", "Cite"):
                 assert apparatus not in result["text"], (result["href"], apparatus)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("Votel", "/future/"), ("Istanbul", "/evolution/"), ("Wales Summit", "/timeline/")],
+)
+def test_the_paper_ranks_first_for_its_own_words(results, query, first):
+    # Votel and Istanbul are the paper's words (and the titles of timeline events); the
+    # paper does not name the Wales Summit, the timeline does.
+    assert results(query)[0]["href"].partition("#")[0] == first
