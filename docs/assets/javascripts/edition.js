@@ -223,19 +223,24 @@
   // ---- The menu ----
   var menu = null, list = null, owner = null;
 
+  // Inside the page's main landmark, so assistive technology finds them in the page.
+  function home() {
+    return document.querySelector("main") || document.body;
+  }
+
   function buildMenu() {
     live = document.createElement("div");
     live.className = "visually-hidden edition-live";
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
-    document.body.appendChild(live);
+    home().appendChild(live);
     menu = document.createElement("div");
     menu.className = "edition-menu";
     menu.id = "edition-menu";
     menu.hidden = true;
     list = document.createElement("ul");
     menu.appendChild(list);
-    document.body.appendChild(menu);
+    home().appendChild(menu);
   }
 
   function item(text, action) {
@@ -279,12 +284,18 @@
     }
   }
 
+  // Under the control, inside the screen; measured against the menu's positioned
+  // ancestor, whatever it is.
   function place(control) {
     var box = control.getBoundingClientRect();
-    menu.style.top = window.scrollY + box.bottom + 4 + "px";
+    var parent = menu.offsetParent;
+    var origin = parent && parent !== document.body
+      ? parent.getBoundingClientRect()
+      : { top: -window.scrollY, left: -window.scrollX };
     var width = menu.offsetWidth;
-    var left = Math.min(box.left, document.documentElement.clientWidth - width - 8);
-    menu.style.left = window.scrollX + Math.max(8, left) + "px";
+    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+    menu.style.top = box.bottom + 4 - origin.top + "px";
+    menu.style.left = left - origin.left + "px";
   }
 
   function upgrade(control) {
