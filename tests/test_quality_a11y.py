@@ -47,7 +47,9 @@ FOCUS_STATE_JS = """() => {
   const inView = box.width > 0 && box.right > 0 && box.bottom > 0
     && box.left < innerWidth && box.top < innerHeight;
   const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  // Near the top for a tall element (a long search result in its scrolling pane): its
+  // start is what the reader sees focused; its middle may lie below the pane's edge.
+  const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 12), 0), innerHeight - 1);
   const hit = document.elementFromPoint(x, y);
   const onTop = !!hit && (shown.contains(hit) || hit.contains(shown));
   const text = (element.getAttribute("aria-label") || element.textContent || "").trim();

@@ -64,12 +64,20 @@ class NoteRefProcessor(InlineProcessor):
         if editorial:
             # The edition's layer: bracketed and quieter (edition.css), named as such.
             sup.set("class", "editorial edition-ref")
+        # Its name says whose note it is ("Note 5", "Editorial note E3"); its text stays
+        # the number, as printed.
+        spoken = f"Editorial note {note_id}" if editorial else f"Note {note_id}"
         link = etree.SubElement(
-            sup, "a", {"class": "footnote-ref", "href": f"#fn:{note_id}", "role": "doc-noteref"}
+            sup,
+            "a",
+            {
+                "class": "footnote-ref",
+                "href": f"#fn:{note_id}",
+                "role": "doc-noteref",
+                "aria-label": spoken,
+            },
         )
-        spoken = etree.SubElement(link, "span", {"class": "visually-hidden"})
-        spoken.text = "Editorial note " if editorial else "Note "
-        spoken.tail = note_id
+        link.text = note_id
         return sup, m.start(0), m.end(0)
 
     def footnote(self, note_id: str, nth: int) -> etree.Element:
