@@ -22,26 +22,51 @@ from pypdf import PdfReader
 
 from conftest import ROOT, edit
 from edition.cli import pdf_main
-from edition.model.addresses import PDF_NAME
+from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME
 from edition.model.edition import load_edition
 from edition.model.register import load_register
 from edition.publish import pdf as pdf_module
-from edition.publish.pdf import PdfError, build_pdf, human_size, pdf_html, typeset
+from edition.publish.pdf import FORMS, PdfError, build_pdf, human_size, pdf_html, typeset
 
 SITE_URL = load_edition(ROOT).site.url
+PAPER, _LETTER, EDITION = FORMS
 
 
-def shape(root: Path) -> BeautifulSoup:
-    """The PDF's HTML for the project at ``root``, without SOURCE_DATE_EPOCH."""
+def shape(root: Path, form=PAPER) -> BeautifulSoup:
+    """The HTML of one PDF for the project at ``root``, without SOURCE_DATE_EPOCH."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        return BeautifulSoup(pdf_html(load_edition(root)), "html.parser")
+        return BeautifulSoup(pdf_html(load_edition(root), form), "html.parser")
 
 
 @pytest.fixture(scope="module")
 def shaped() -> BeautifulSoup:
-    """The real print page, rendered for paper from the model (no site build, no PDF)."""
+    """The paper PDF's HTML, rendered for paper from the model (no site build, no PDF)."""
     return shape(ROOT)
+
+
+@pytest.fixture(scope="module")
+def shaped_edition() -> BeautifulSoup:
+    """The full edition PDF's HTML: the paper, the sources and the timeline."""
+    return shape(ROOT, EDITION)
+
+
+def test_the_forms_are_the_published_files():
+    assert [(f.name, f.contents, f.size) for f in FORMS] == [
+        (PDF_NAME, "paper", "A4"),
+        (PDF_LETTER_NAME, "paper", "letter"),
+        (EDITION_PDF_NAME, "edition", "A4"),
+    ]
+
+
+def test_the_paper_pdf_holds_the_five_parts_only(shaped, shaped_edition):
+    parts = ["title", "evolution", "cooperation", "future", "conclusion"]
+    assert [h1["id"] for h1 in shaped.select("h1")] == parts
+    assert [h1["id"] for h1 in shaped_edition.select("h1")] == [*parts, "sources", "timeline"]
+    assert not shaped.select(".timeline, .timeline-event, #summary, .note-records")
+    # The home page's cover line and milestones are there; pdf.css hides them (the PDF's
+    # cover says the first; the real PDFs' tests check that neither prints).
+    assert shaped.select_one("div.cover") and shaped.select_one("div.home-timeline")
 
 
 def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped):
@@ -49,15 +74,30 @@ def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped)
     note = shaped.select_one("p#p2-4-1 span.pdf-note")
     assert note["data-n"] == "7"  # the paper's number, for ::footnote-call and -marker
     assert note["id"] == "fn:7" and note.parent["id"] == "fnref:7"
-    assert note.get_text().startswith(" Original note text not available.")
-    assert "Note 7." not in note.get_text()  # the footnote marker shows the number
-    assert note.select_one(f"a[href='{register.notes['7'].records[0].url}']")
+    text = note.get_text()
+    # What it covers (the edition's words: the original note is lost), verdict, record.
+    claim = register.notes["7"].claim.removesuffix(".")
+    assert text.startswith(f" Original note lost. {claim}. Verdict: partly supported. "), text
+    assert "Note 7." not in text  # the footnote marker shows the number
     assert not note.select("p, ul, li, div")  # block tags would end the paragraph
     assert shaped.select_one("p#p0-1 span.pdf-note")["data-n"] == "E1"
+    assert shaped.select_one("p#p0-1 span.pdf-note").get_text().startswith(" Editorial note. ")
     numbers = [n["data-n"] for n in shaped.select("span.pdf-note")]
     assert [n for n in numbers if n.isdigit()] == [str(n) for n in range(1, 11)]
     assert len(numbers) == len(set(numbers)) == len(register.notes)
     assert not shaped.select("div.footnote, .footnote-backref, sup.footnote-ref")
+
+
+def test_a_footnote_names_one_record_the_first_primary_one(shaped):
+    for note in load_register(ROOT).notes.values():
+        records = shaped.select(f"span.pdf-note[data-n='{note.id}'] .pdf-record")
+        primary = [r for r in note.records if r.primary]
+        record = (primary or note.records)[0]
+        assert len(records) == 1, note.id
+        label = "Primary record: " if primary else "Record: "
+        title = f"[{record.title}]" if record.title_supplied else record.title
+        assert records[0].get_text().startswith(label + title), note.id
+        assert records[0].select_one("a")["href"] == record.url
 
 
 def test_a_second_reference_points_at_the_footnote(project):
@@ -70,10 +110,13 @@ def test_a_second_reference_points_at_the_footnote(project):
     assert len(shaped.select("span.pdf-note[data-n='10']")) == 1
 
 
-def test_the_verdict_points_at_its_page_in_the_sources(shaped):
-    link = shaped.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
-    assert link["href"] == "#note-7" and shaped.select_one("#note-7")
+def test_the_verdict_points_at_the_sources_on_paper_or_on_the_web(shaped, shaped_edition):
+    link = shaped_edition.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
+    assert link["href"] == "#note-7" and shaped_edition.select_one("#note-7")
     assert "details on the sources page" not in link.parent.get_text()  # pdf.css says p. N
+    # The paper PDF has no sources pages: its verdicts lead to the web.
+    link = shaped.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
+    assert link["href"] == f"{SITE_URL}sources/#note-7"
 
 
 def test_paragraphs_are_numbered_from_their_ids(shaped):
@@ -81,10 +124,10 @@ def test_paragraphs_are_numbered_from_their_ids(shaped):
     assert shaped.select_one("p#p0-1 .pdf-pnum").get_text() == "¶ 0.1"
 
 
-def test_links_to_paragraphs_are_marked_for_their_page_number(shaped):
-    marked = shaped.select("a.pdf-pararef")
+def test_links_to_paragraphs_are_marked_for_their_page_number(shaped_edition):
+    marked = shaped_edition.select("a.pdf-pararef")
     assert len(marked) > 40  # the sources and the timeline point at the paper's paragraphs
-    assert all(a["href"].startswith("#p") and shaped.select_one(a["href"]) for a in marked)
+    assert all(a["href"].startswith("#p") and shaped_edition.select_one(a["href"]) for a in marked)
 
 
 def test_each_part_carries_its_web_address_once(shaped):
@@ -93,8 +136,9 @@ def test_each_part_carries_its_web_address_once(shaped):
     assert len(shaped.select("p.print-source-url")) == len(shaped.select("h1"))
 
 
-def test_no_screen_control_is_rendered(shaped):
-    assert not shaped.select(
+@pytest.mark.parametrize("form", FORMS[::2], ids=lambda form: form.contents)
+def test_no_screen_control_is_rendered(form):
+    assert not shape(ROOT, form).select(
         "button, form, input, .headerlink, .anchor-handle, .anchor-tools, .copy-link, "
         ".cite-box, .timeline-backlink, .timeline-strip, .edition-downloads, header"
     )
