@@ -186,7 +186,6 @@ def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
 
 def note_parts(note_id: str, note: Note | None) -> list[etree.Element]:
     """What a note says on the web: its status, its verdict and its records."""
-
     status = etree.Element("p", {"class": "note-status"})
     if note is None:
         status.text = " This note is missing from the notes register."

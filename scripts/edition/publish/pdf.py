@@ -370,8 +370,3 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
             temporary.unlink(missing_ok=True)
     write_pdf_size(site_dir, {target.name: size for target, size, _, _ in made})
     return [Built(*item) for item in made]
-
-
-def build_pdf(site_dir: Path, root: Path) -> Built:
-    """Build the paper PDF alone (``iraq-nato-partnership.pdf``)."""
-    return build_pdfs(site_dir, root, FORMS[:1])[0]
