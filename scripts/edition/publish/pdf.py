@@ -56,6 +56,7 @@ from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
+from edition.publish.pdf_access import finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
 # The fonts pdf.css names; each must be the one really embedded, not a fallback.
@@ -252,8 +253,18 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render_pdf(html: str, base_url: str, target: Path, css: str | None, size: str) -> int:
-    """Typeset ``html`` into ``target`` (not atomic); return the number of pages."""
+def render_pdf(
+    html: str,
+    base_url: str,
+    target: Path,
+    css: str | None,
+    size: str,
+    described: dict[str, str] | None = None,
+) -> int:
+    """Typeset ``html`` into ``target`` (not atomic); return the number of pages.
+
+    ``described``: words for links to each id (``pdf_access.link_descriptions``).
+    """
     weasyprint = load_weasyprint()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -264,7 +275,7 @@ def render_pdf(html: str, base_url: str, target: Path, css: str | None, size: st
         document = weasyprint.HTML(string=html, base_url=base_url).render(
             stylesheets=stylesheets, pdf_variant=PDF_VARIANT
         )
-        document.write_pdf(target, pdf_variant=PDF_VARIANT)
+        document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
         embedded = b" ".join(font.name for font in document.fonts.values())
         missing = [name for name in REQUIRED_FONTS if name.encode() not in embedded]
         if missing:
@@ -351,6 +362,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
     except SourceError as error:
         raise PdfError(str(error.problem)) from None
     base_url = edition.root.as_uri() + "/"
+    described = link_descriptions(edition)
     html: dict[str, str] = {}  # one rendering per contents: A4 and Letter share theirs
     written: dict[Path, Path] = {}
     made = []
@@ -362,7 +374,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
             target = site_dir / form.name
             temporary = temporary_beside(target)
             written[temporary] = target
-            pages = render_pdf(html[form.contents], base_url, temporary, None, form.size)
+            pages = render_pdf(html[form.contents], base_url, temporary, None, form.size, described)
             made.append((target, temporary.stat().st_size, pages, time.perf_counter() - start))
         publish(written)
     finally:
