@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, edit
+from conftest import PAPER_PAGES, ROOT, edit
 from edition.cli import pdf_main
 from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME
 from edition.model.edition import load_edition
@@ -612,3 +612,23 @@ def test_two_builds_are_byte_identical(built_site, built_pdfs, tmp_path):
     )
     for name, built in built_pdfs.items():
         assert filecmp.cmp(built.path, copy / name, shallow=False), name
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_web_and_pdf_link_to_each_other(built_site, reader, destinations):
+    uris = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/URI" in annotation.get_object().get("/A", {})
+    }
+    for name in PAPER_PAGES:
+        page = built_site.page(name)
+        # The web page → its part in the paper PDF, by a named destination.
+        link = page.select_one(f"div.edition-downloads a[href*='{PDF_NAME}#']")
+        anchor = link["href"].partition("#")[2]
+        assert anchor == page.select_one("article h1")["id"]
+        assert anchor in destinations, anchor
+        # The PDF's address line under the part's title → the web page.
+        assert SITE_URL + ("" if name == "index" else f"{name}/") in uris, name
