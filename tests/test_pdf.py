@@ -7,12 +7,8 @@ in test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import re
-import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -598,20 +594,6 @@ def test_every_page_shows_the_real_size_of_each_pdf(built_site, built_pdfs):
             assert size.get_text() == f"PDF, {human_size(built_pdfs[name].size)}", page
             shown[name] = size.get_text()
     assert set(shown) == {PDF_NAME, EDITION_PDF_NAME}
-
-
-@pytest.mark.build
-@pytest.mark.pdf
-def test_two_builds_are_byte_identical(built_site, built_pdfs, tmp_path):
-    copy = tmp_path / "site"
-    copy.mkdir()
-    shutil.copy2(built_site.site / "index.html", copy / "index.html")
-    code = "import sys; from edition.cli import pdf_main; sys.exit(pdf_main(sys.argv[1:]))"
-    subprocess.run(
-        [sys.executable, "-c", code, str(copy), "--root", str(ROOT)], check=True, cwd=ROOT
-    )
-    for name, built in built_pdfs.items():
-        assert filecmp.cmp(built.path, copy / name, shallow=False), name
 
 
 @pytest.mark.build
