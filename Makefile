@@ -35,7 +35,7 @@ $(STAMP): requirements.lock pyproject.toml
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-## build: strict build into site/, the PDF from its /print/ page, and the offline edition's zip
+## build: strict build into site/, the PDFs from the model, and the offline edition's zip
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 	$(BIN)/edition pdf $(SITE)
@@ -46,7 +46,7 @@ build: $(STAMP)
 publish: export EDITION_PUBLISH := 1
 publish: build
 
-## pdf: the site and site/iraq-nato-partnership.pdf (the PDF is made from the built site)
+## pdf: the site and its PDFs: the paper (A4, US Letter) and the full edition (made after the site)
 pdf: build
 
 ## anchors: add the built site's new addresses to data/anchors.txt (never removes one)

@@ -23,7 +23,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts", "overrides"]
 MARKER_FIXTURES = {
     "build": {"built_site", "make_builds"},  # a real `mkdocs build` / `make build`
     "browser": {"browser", "site_url"},  # headless Chromium, a served site
-    "pdf": {"built_pdf", "site_with_pdf"},  # the PDF typeset by WeasyPrint
+    "pdf": {"built_pdfs", "built_pdf", "site_with_pdf"},  # PDFs typeset by WeasyPrint
 }
 
 
@@ -83,6 +83,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_mkdocs_build(ROOT, tmp_path_factory.mktemp("built") / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def built_pdfs(built_site: Build) -> dict:
+    """Every PDF, built once per session into the session's site, as `make build` does.
+
+    File name → ``edition.publish.pdf.Built``.
+    """
+    from edition.publish.pdf import build_pdfs
+
+    return {built.path.name: built for built in build_pdfs(built_site.site, ROOT)}
 
 
 @dataclass

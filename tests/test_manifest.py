@@ -23,7 +23,6 @@ from edition.model.manifest import (
     read_entries,
 )
 from edition.publish.manifest import harvest, missing
-from edition.publish.pdf import build_pdf
 
 PAGE = """<!doctype html><html><body>
 <header id="__header"><h1 id="site-name">Site</h1></header>
@@ -188,10 +187,8 @@ def test_manifest_lines_must_be_addresses_listed_once(project):
 
 
 @pytest.fixture(scope="module")
-def site_with_pdf(built_site):
-    """The session's site with its PDF, as `make build` leaves it."""
-    if not (built_site.site / PDF_NAME).is_file():
-        build_pdf(built_site.site, ROOT)
+def site_with_pdf(built_site, built_pdfs):
+    """The session's site with its PDFs, as `make build` leaves it."""
     return built_site.site
 
 

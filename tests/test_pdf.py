@@ -7,12 +7,8 @@ in test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import filecmp
 import os
 import re
-import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,28 +16,53 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, edit
+from conftest import PAPER_PAGES, ROOT, edit
 from edition.cli import pdf_main
-from edition.model.addresses import PDF_NAME
+from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME
 from edition.model.edition import load_edition
 from edition.model.register import load_register
 from edition.publish import pdf as pdf_module
-from edition.publish.pdf import PdfError, build_pdf, human_size, pdf_html, typeset
+from edition.publish.pdf import FORMS, PdfError, human_size, pdf_html, typeset
 
 SITE_URL = load_edition(ROOT).site.url
+PAPER, _LETTER, EDITION = FORMS
 
 
-def shape(root: Path) -> BeautifulSoup:
-    """The PDF's HTML for the project at ``root``, without SOURCE_DATE_EPOCH."""
+def shape(root: Path, form=PAPER) -> BeautifulSoup:
+    """The HTML of one PDF for the project at ``root``, without SOURCE_DATE_EPOCH."""
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        return BeautifulSoup(pdf_html(load_edition(root)), "html.parser")
+        return BeautifulSoup(pdf_html(load_edition(root), form), "html.parser")
 
 
 @pytest.fixture(scope="module")
 def shaped() -> BeautifulSoup:
-    """The real print page, rendered for paper from the model (no site build, no PDF)."""
+    """The paper PDF's HTML, rendered for paper from the model (no site build, no PDF)."""
     return shape(ROOT)
+
+
+@pytest.fixture(scope="module")
+def shaped_edition() -> BeautifulSoup:
+    """The full edition PDF's HTML: the paper, the sources and the timeline."""
+    return shape(ROOT, EDITION)
+
+
+def test_the_forms_are_the_published_files():
+    assert [(f.name, f.contents, f.size) for f in FORMS] == [
+        (PDF_NAME, "paper", "A4"),
+        (PDF_LETTER_NAME, "paper", "letter"),
+        (EDITION_PDF_NAME, "edition", "A4"),
+    ]
+
+
+def test_the_paper_pdf_holds_the_five_parts_only(shaped, shaped_edition):
+    parts = ["title", "evolution", "cooperation", "future", "conclusion"]
+    assert [h1["id"] for h1 in shaped.select("h1")] == parts
+    assert [h1["id"] for h1 in shaped_edition.select("h1")] == [*parts, "sources", "timeline"]
+    assert not shaped.select(".timeline, .timeline-event, #summary, .note-records")
+    # The home page's cover line and milestones are there; pdf.css hides them (the PDF's
+    # cover says the first; the real PDFs' tests check that neither prints).
+    assert shaped.select_one("div.cover") and shaped.select_one("div.home-timeline")
 
 
 def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped):
@@ -49,15 +70,30 @@ def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped)
     note = shaped.select_one("p#p2-4-1 span.pdf-note")
     assert note["data-n"] == "7"  # the paper's number, for ::footnote-call and -marker
     assert note["id"] == "fn:7" and note.parent["id"] == "fnref:7"
-    assert note.get_text().startswith(" Original note text not available.")
-    assert "Note 7." not in note.get_text()  # the footnote marker shows the number
-    assert note.select_one(f"a[href='{register.notes['7'].records[0].url}']")
+    text = note.get_text()
+    # What it covers (the edition's words: the original note is lost), verdict, record.
+    claim = register.notes["7"].claim.removesuffix(".")
+    assert text.startswith(f" Original note lost. {claim}. Verdict: partly supported. "), text
+    assert "Note 7." not in text  # the footnote marker shows the number
     assert not note.select("p, ul, li, div")  # block tags would end the paragraph
     assert shaped.select_one("p#p0-1 span.pdf-note")["data-n"] == "E1"
+    assert shaped.select_one("p#p0-1 span.pdf-note").get_text().startswith(" Editorial note. ")
     numbers = [n["data-n"] for n in shaped.select("span.pdf-note")]
     assert [n for n in numbers if n.isdigit()] == [str(n) for n in range(1, 11)]
     assert len(numbers) == len(set(numbers)) == len(register.notes)
     assert not shaped.select("div.footnote, .footnote-backref, sup.footnote-ref")
+
+
+def test_a_footnote_names_one_record_the_first_primary_one(shaped):
+    for note in load_register(ROOT).notes.values():
+        records = shaped.select(f"span.pdf-note[data-n='{note.id}'] .pdf-record")
+        primary = [r for r in note.records if r.primary]
+        record = (primary or note.records)[0]
+        assert len(records) == 1, note.id
+        label = "Primary record: " if primary else "Record: "
+        title = f"[{record.title}]" if record.title_supplied else record.title
+        assert records[0].get_text().startswith(label + title), note.id
+        assert records[0].select_one("a")["href"] == record.url
 
 
 def test_a_second_reference_points_at_the_footnote(project):
@@ -70,10 +106,13 @@ def test_a_second_reference_points_at_the_footnote(project):
     assert len(shaped.select("span.pdf-note[data-n='10']")) == 1
 
 
-def test_the_verdict_points_at_its_page_in_the_sources(shaped):
-    link = shaped.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
-    assert link["href"] == "#note-7" and shaped.select_one("#note-7")
+def test_the_verdict_points_at_the_sources_on_paper_or_on_the_web(shaped, shaped_edition):
+    link = shaped_edition.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
+    assert link["href"] == "#note-7" and shaped_edition.select_one("#note-7")
     assert "details on the sources page" not in link.parent.get_text()  # pdf.css says p. N
+    # The paper PDF has no sources pages: its verdicts lead to the web.
+    link = shaped.select_one("span.pdf-note[data-n='7'] a.pdf-pageref")
+    assert link["href"] == f"{SITE_URL}sources/#note-7"
 
 
 def test_paragraphs_are_numbered_from_their_ids(shaped):
@@ -81,10 +120,10 @@ def test_paragraphs_are_numbered_from_their_ids(shaped):
     assert shaped.select_one("p#p0-1 .pdf-pnum").get_text() == "¶ 0.1"
 
 
-def test_links_to_paragraphs_are_marked_for_their_page_number(shaped):
-    marked = shaped.select("a.pdf-pararef")
+def test_links_to_paragraphs_are_marked_for_their_page_number(shaped_edition):
+    marked = shaped_edition.select("a.pdf-pararef")
     assert len(marked) > 40  # the sources and the timeline point at the paper's paragraphs
-    assert all(a["href"].startswith("#p") and shaped.select_one(a["href"]) for a in marked)
+    assert all(a["href"].startswith("#p") and shaped_edition.select_one(a["href"]) for a in marked)
 
 
 def test_each_part_carries_its_web_address_once(shaped):
@@ -93,8 +132,9 @@ def test_each_part_carries_its_web_address_once(shaped):
     assert len(shaped.select("p.print-source-url")) == len(shaped.select("h1"))
 
 
-def test_no_screen_control_is_rendered(shaped):
-    assert not shaped.select(
+@pytest.mark.parametrize("form", FORMS[::2], ids=lambda form: form.contents)
+def test_no_screen_control_is_rendered(form):
+    assert not shape(ROOT, form).select(
         "button, form, input, .headerlink, .anchor-handle, .anchor-tools, .copy-link, "
         ".cite-box, .timeline-backlink, .timeline-strip, .edition-downloads, header"
     )
@@ -142,31 +182,41 @@ def test_human_size(size, shown):
 
 @pytest.fixture
 def small_site(project: Path) -> Path:
-    """A copy of the project with a built site folder holding a good earlier PDF."""
+    """A copy of the project with a built site folder holding good earlier PDFs."""
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><title>Home</title>")
-    (site / PDF_NAME).write_bytes(b"%PDF- the earlier, good build")
+    for form in FORMS:
+        (site / form.name).write_bytes(b"%PDF- the earlier, good build")
     return project
 
 
 def published(small_site: Path) -> list[Path]:
-    """Files in the site root: the published PDF and any leftover temporary file."""
+    """Files in the site root: the published PDFs and any leftover temporary file."""
     files = (small_site / "site").iterdir()
     return sorted(p.name for p in files if p.is_file() and p.name != "index.html")
 
 
 @pytest.mark.pdf
-def test_a_failed_build_leaves_the_published_pdf_alone(small_site, monkeypatch):
-    def fail_halfway(self, target, *args, **kwargs):
+def test_a_failed_build_leaves_every_published_pdf_alone(small_site, monkeypatch):
+    real_write = pdf_module.load_weasyprint().document.Document.write_pdf
+    written = []
+
+    def fail_at_the_last(self, target, *args, **kwargs):
+        written.append(target)
+        if len(written) < len(FORMS):  # the paper PDFs are good, the edition fails
+            return real_write(self, target, *args, **kwargs)
         Path(target).write_bytes(b"%PDF-1.7 half a document")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("weasyprint.document.Document.write_pdf", fail_halfway)
+    monkeypatch.setattr("weasyprint.document.Document.write_pdf", fail_at_the_last)
     with pytest.raises(RuntimeError, match="disk full"):
-        build_pdf(small_site / "site", small_site)
-    assert published(small_site) == [PDF_NAME]  # no temporary file left behind
-    assert (small_site / "site" / PDF_NAME).read_bytes() == b"%PDF- the earlier, good build"
+        pdf_module.build_pdfs(small_site / "site", small_site)
+    assert len(written) == len(FORMS)
+    names = sorted(form.name for form in FORMS)
+    assert published(small_site) == names  # no temporary file left behind
+    for name in names:
+        assert (small_site / "site" / name).read_bytes() == b"%PDF- the earlier, good build"
 
 
 @pytest.mark.pdf
@@ -201,7 +251,7 @@ def test_missing_weasyprint_or_pango_says_what_to_install(
     assert code == 1
     assert err.count("\n") == 1 and expected in err, err
     assert "Traceback" not in err
-    assert published(small_site) == [PDF_NAME]
+    assert published(small_site) == sorted(form.name for form in FORMS)
 
 
 def test_building_before_the_site_says_so(tmp_path, capsys):
@@ -209,63 +259,200 @@ def test_building_before_the_site_says_so(tmp_path, capsys):
     assert "build the site first (make build)" in capsys.readouterr().err
 
 
-# ---- The real PDF ---------------------------------------------------------------------
+# ---- The real PDFs --------------------------------------------------------------------
+# Built once per session (conftest.built_pdfs); each read once per module.
 
 
 @pytest.fixture(scope="module")
-def built_pdf(built_site):
-    """The PDF built from the session's site, as `make build` builds it."""
-    return build_pdf(built_site.site, ROOT)
+def built_pdf(built_pdfs):
+    """The paper PDF, as `make build` builds it."""
+    return built_pdfs[PDF_NAME]
 
 
 @pytest.fixture(scope="module")
-def reader(built_pdf) -> PdfReader:
-    return PdfReader(built_pdf.path)
+def readers(built_pdfs) -> dict[str, PdfReader]:
+    return {name: PdfReader(built.path) for name, built in built_pdfs.items()}
 
 
 @pytest.fixture(scope="module")
-def page_texts(reader) -> list[str]:
+def reader(readers) -> PdfReader:
+    return readers[PDF_NAME]
+
+
+def texts(reader: PdfReader) -> list[str]:
     """Each page's text, whitespace collapsed."""
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
 @pytest.fixture(scope="module")
-def destinations(reader) -> dict[str, int]:
+def page_texts(reader) -> list[str]:
+    return texts(reader)
+
+
+@pytest.fixture(scope="module")
+def edition_texts(readers) -> list[str]:
+    return texts(readers[EDITION_PDF_NAME])
+
+
+def destinations_of(reader: PdfReader) -> dict[str, int]:
     """Every id in the document → the 0-based page it is on."""
     return {
         name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
     }
 
 
-def cited_notes(built_site) -> list[str]:
-    """The notes the print page cites, in order of first reference."""
-    return [note["data-n"] for note in built_site.page("print").select("article .pdf-note")]
+@pytest.fixture(scope="module")
+def destinations(reader) -> dict[str, int]:
+    return destinations_of(reader)
+
+
+@pytest.fixture(scope="module")
+def edition_destinations(readers) -> dict[str, int]:
+    return destinations_of(readers[EDITION_PDF_NAME])
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, lower case: line-end hyphens and spacing do not count."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def body_text(reader: PdfReader) -> str:
+    """The running text of the whole PDF: Noto Serif of 9 pt or more, in reading order.
+
+    Leaves out what WeasyPrint sets in the margin or at the foot (¶ numbers, footnotes,
+    calls, running header and page numbers are Noto Sans or smaller), so that a sentence
+    broken across two pages reads on.
+    """
+    parts: list[str] = []
+
+    def keep(text, cm, tm, font, size):
+        scale = abs(tm[0] * cm[0]) or 1
+        if font and "Serif" in str(font.get("/BaseFont", "")) and size * scale >= 9:
+            parts.append(text)
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=keep)
+    return "".join(parts)
 
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_pdf_is_published_and_small(built_pdf, built_site):
-    assert built_pdf.path == built_site.site / PDF_NAME
-    assert built_pdf.size < 2_000_000
+@pytest.mark.parametrize("name", [PDF_NAME, PDF_LETTER_NAME])
+def test_the_paper_pdf_holds_every_sentence_of_the_paper(readers, name):
+    body = letters(body_text(readers[name]))
+    everything = letters(" ".join(texts(readers[name])))
+    blocks = [block for page in load_edition(ROOT).pages if page.is_paper for block in page.blocks]
+    sentences = [
+        sentence
+        for block in blocks
+        if block.kind == "paragraph"
+        for sentence in re.split(r"(?<=[.!?])\s+", block.words)
+    ]
+    assert len(sentences) > 40  # guards against an unread model
+    # In the running text, in order of reading across page breaks and footnotes.
+    assert [sentence for sentence in sentences if letters(sentence) not in body] == []
+    headings = [block.words for block in blocks if block.kind == "heading"]
+    assert [heading for heading in headings if letters(heading) not in everything] == []
 
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_every_note_is_a_footnote_on_the_page_of_its_reference(
-    built_site, destinations, page_texts
-):
+def test_page_counts(built_pdfs):
+    pages = {name: built.pages for name, built in built_pdfs.items()}
+    assert pages[PDF_NAME] <= 16  # a meeting's handout
+    assert pages[PDF_LETTER_NAME] <= 17
+    assert pages[EDITION_PDF_NAME] > pages[PDF_NAME] + 10  # sources and timeline follow
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_the_letter_pdf_is_us_letter_and_the_others_a4(readers):
+    def size(name):
+        box = readers[name].pages[0].mediabox
+        return round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)
+
+    assert size(PDF_NAME) == size(EDITION_PDF_NAME) == (210, 297)
+    assert size(PDF_LETTER_NAME) == (216, 279)
+
+
+SCREEN_ONLY = (
+    "Copy link",
+    "On the timeline",
+    "The paper’s events only",
+    "The paper’s events and context",
+    "Show ",
+    "Cite this",
+    "Download the paper",
+    "The paper’s milestones",
+)
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [PDF_NAME, EDITION_PDF_NAME])
+def test_no_screen_only_words_print(readers, name):
+    text = " ".join(texts(readers[name]))
+    assert [words for words in SCREEN_ONLY if words in text] == []
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_pdf_is_published_and_small(built_pdfs, built_site):
+    for name, built in built_pdfs.items():
+        assert built.path == built_site.site / name
+        assert built.size < 2_000_000
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [PDF_NAME, EDITION_PDF_NAME])
+def test_every_note_is_a_footnote_on_the_page_of_its_reference(built_site, readers, name):
     register = load_register(ROOT)
-    notes = cited_notes(built_site)
-    assert [n for n in notes if n.isdigit()] == [str(n) for n in range(1, 11)]
+    destinations, page_texts = destinations_of(readers[name]), texts(readers[name])
+    notes = list(register.notes)
     for note in notes:
         page = destinations[f"fnref:{note}"]
         assert destinations[f"fn:{note}"] == page, f"note {note} is not on its reference's page"
         text = page_texts[page]
         # The marker is the paper's number, followed by the note's own body.
-        opening = "Editorial note." if note.startswith("E") else "Original note text not available"
+        opening = "Editorial note." if note.startswith("E") else "Original note lost."
         assert f"{note}. {opening}" in text, (note, text)
-        first_record = " ".join(register.notes[note].records[0].title.split())
-        assert first_record[:40] in text, (note, first_record)
+        assert "Verdict: " + register.notes[note].verdict in text, (note, text)
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_no_timeline_event_splits_across_pages(edition_texts, edition_destinations):
+    timeline = load_edition(ROOT).timeline
+    assert len(timeline.events) > 30
+    for event in timeline.events:
+        page = edition_destinations[event.anchor]
+        text = letters(edition_texts[page])
+        # The title opens the entry, its sentence ends it: both on the anchor's page.
+        assert letters(event.title) in text, event.anchor
+        assert letters(event.summary)[-40:] in text, event.anchor
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_the_timeline_gives_the_page_of_each_paragraph(edition_texts, edition_destinations):
+    timeline = load_edition(ROOT).timeline
+    event = next(e for e in timeline.events if e.paragraphs)
+    _page, anchor = event.paragraphs[0]
+    page = edition_destinations[event.anchor]
+    number = edition_destinations[anchor] + 1
+    label = "¶ " + anchor.removeprefix("p").replace("-", ".")
+    assert f"{label} (p. {number})" in edition_texts[page]
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_the_edition_prints_the_appendix_after_the_paper(edition_destinations):
+    order = ["title", "evolution", "cooperation", "future", "conclusion", "sources", "timeline"]
+    starts = [edition_destinations[anchor] for anchor in order]
+    assert starts == sorted(starts)
+    for note in load_register(ROOT).notes:
+        assert edition_destinations[f"note-{note.lower()}"] >= edition_destinations["sources"]
 
 
 @pytest.mark.build
@@ -279,15 +466,17 @@ def test_every_page_but_the_cover_says_page_n_of_m(page_texts):
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_cover_names_title_publisher_date_and_site(page_texts):
-    cover = page_texts[0]
-    for expected in (
-        "Prospects for strategic partnership between Iraq and NATO",
-        "Al-Bayan Center for Planning and Studies",
-        "August 2018",
-        SITE_URL,
-    ):
-        assert expected in cover, expected
+def test_cover_names_title_publisher_date_and_site(page_texts, edition_texts):
+    for cover in (page_texts[0], edition_texts[0]):
+        for expected in (
+            "Prospects for strategic partnership between Iraq and NATO",
+            "Al-Bayan Center for Planning and Studies",
+            "Baghdad",
+            "August 2018",
+            SITE_URL,
+        ):
+            assert expected in cover, expected
+    assert "the edition, with sources and timeline" in edition_texts[0].lower()
 
 
 @pytest.mark.build
@@ -298,15 +487,14 @@ def test_contents_give_the_page_each_part_starts_on(page_texts, destinations):
     for anchor, title in [
         ("evolution", "First: the evolution of the strategic relationship"),
         ("cyber-security", "4. Defence and cyber-security"),
-        ("sources", "Notes, sources and verification"),
+        ("conclusion", "Conclusion"),
     ]:
         number = destinations[anchor] + 1
         assert re.search(re.escape(title) + r"[^0-9]*\.{3,}\s*" + str(number) + r"\b", contents)
+    assert "Notes, sources and verification" not in contents  # the paper alone
 
 
-@pytest.mark.build
-@pytest.mark.pdf
-def test_outline_has_every_part_and_area(reader, built_site):
+def outline_of(reader: PdfReader) -> list[tuple[int, str]]:
     def titles(items, depth=0):
         for item in items:
             if isinstance(item, list):
@@ -314,47 +502,43 @@ def test_outline_has_every_part_and_area(reader, built_site):
             else:
                 yield depth, item.title
 
-    outline = list(titles(reader.outline))
-    top = [title for depth, title in outline if depth == 0]
-    printed = [
-        h1.find(string=True, recursive=False).strip()
-        for h1 in built_site.page("print").select("article h1")
-    ]
-    assert top == ["Contents", *printed]
-    assert top[1:6] == [
-        "Prospects for strategic partnership between Iraq and NATO",
-        "First: the evolution of the strategic relationship between Iraq and NATO",
-        "Secondly: the substance of the strategic cooperation between Iraq and NATO",
-        "Third: The future of the bilateral strategic partnership",
-        "Conclusion",
-    ]
+    return list(titles(reader.outline))
+
+
+PARTS = [
+    "Prospects for strategic partnership between Iraq and NATO",
+    "First: the evolution of the strategic relationship between Iraq and NATO",
+    "Secondly: the substance of the strategic cooperation between Iraq and NATO",
+    "Third: The future of the bilateral strategic partnership",
+    "Conclusion",
+]
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+def test_outline_has_every_part_and_area(readers):
+    outline = outline_of(readers[PDF_NAME])
+    assert [title for depth, title in outline if depth == 0] == ["Contents", *PARTS]
     assert (1, "4. Defence and cyber-security") in outline
+    top = [title for depth, title in outline_of(readers[EDITION_PDF_NAME]) if depth == 0]
+    assert top == ["Contents", *PARTS, "Notes, sources and verification", "Timeline 2004–2018"]
 
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_the_papers_text_fits_a_meeting(destinations):
-    # The paper's five parts, title page to conclusion, in order and on few pages: the
-    # timeline and the sources follow them.
-    starts = [destinations[a] for a in ("title", "evolution", "cooperation", "future")]
-    assert starts == sorted(starts)
-    assert destinations["timeline"] - destinations["title"] <= 12
+def test_sections_carry_their_web_address_once(page_texts, destinations):
+    for anchor in ("evolution", "cooperation", "future"):
+        text = page_texts[destinations[anchor]]
+        assert f"Online: {SITE_URL}{anchor}/" in text
+    assert " ".join(page_texts).count(f"{SITE_URL}cooperation/") == 1
 
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_sections_carry_their_web_address(page_texts, destinations):
-    text = page_texts[destinations["evolution"]]
-    assert f"{SITE_URL}evolution/" in text
-    text = page_texts[destinations["cooperation"]]
-    assert f"{SITE_URL}cooperation/" in text
-
-
-@pytest.mark.build
-@pytest.mark.pdf
-def test_metadata(reader):
-    info = reader.metadata
-    assert info.title == "Prospects for strategic partnership between Iraq and NATO"
+@pytest.mark.parametrize("name", [PDF_NAME, EDITION_PDF_NAME])
+def test_metadata(readers, name):
+    info = readers[name].metadata
+    assert info.title.startswith("Prospects for strategic partnership between Iraq and NATO")
     assert info.author == "Al-Bayan Center for Planning and Studies"
     assert "policy paper" in info.subject
     assert "NATO" in info["/Keywords"] and "Iraq" in info["/Keywords"]
@@ -401,21 +585,32 @@ def test_fonts_are_noto_and_embedded(reader):
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_every_page_shows_the_real_pdf_size(built_site, built_pdf):
+def test_every_page_shows_the_real_size_of_each_pdf(built_site, built_pdfs):
+    shown = {}
     for page in built_site.site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for size in soup.select("span[data-pdf-size]"):
-            assert size.get_text() == f"PDF, {human_size(built_pdf.size)}", page
+            name = size["data-pdf-size"] or PDF_NAME
+            assert size.get_text() == f"PDF, {human_size(built_pdfs[name].size)}", page
+            shown[name] = size.get_text()
+    assert set(shown) == {PDF_NAME, EDITION_PDF_NAME}
 
 
 @pytest.mark.build
 @pytest.mark.pdf
-def test_two_builds_are_byte_identical(built_site, built_pdf, tmp_path):
-    copy = tmp_path / "site"
-    copy.mkdir()
-    shutil.copy2(built_site.site / "index.html", copy / "index.html")
-    code = "import sys; from edition.cli import pdf_main; sys.exit(pdf_main(sys.argv[1:]))"
-    subprocess.run(
-        [sys.executable, "-c", code, str(copy), "--root", str(ROOT)], check=True, cwd=ROOT
-    )
-    assert filecmp.cmp(built_pdf.path, copy / PDF_NAME, shallow=False)
+def test_web_and_pdf_link_to_each_other(built_site, reader, destinations):
+    uris = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/URI" in annotation.get_object().get("/A", {})
+    }
+    for name in PAPER_PAGES:
+        page = built_site.page(name)
+        # The web page → its part in the paper PDF, by a named destination.
+        link = page.select_one(f"div.edition-downloads a[href*='{PDF_NAME}#']")
+        anchor = link["href"].partition("#")[2]
+        assert anchor == page.select_one("article h1")["id"]
+        assert anchor in destinations, anchor
+        # The PDF's address line under the part's title → the web page.
+        assert SITE_URL + ("" if name == "index" else f"{name}/") in uris, name

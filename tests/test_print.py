@@ -241,7 +241,7 @@ def test_print_page_contents_list_every_part(built_site):
     contents = built_site.page("print").select_one("nav.print-contents")
     top = [a["href"] for a in contents.select(":scope > ul > li > a")]
     assert top[:5] == ["#title", "#evolution", "#cooperation", "#future", "#conclusion"]
-    assert top[-1] == "#sources"
+    assert top[5:] == ["#sources", "#timeline"]  # the verification appendix, then the timeline
     areas = [a["href"] for a in contents.select("a[href='#cooperation'] + ul a")]
     assert len(areas) == 7 and "#cyber-security" in areas
 
@@ -360,3 +360,66 @@ def test_print_page_prints_to_pdf_for_a_person_to_look_at(browser, site_url):
     # White paper, margins included, though the reader chose the dark scheme.
     for corner in ((2, 2), (first.width - 3, first.height - 3), (first.width // 2, 2)):
         assert first.getpixel(corner) == (255, 255, 255), corner
+
+
+# ---- Any page printed from Chromium: page.pdf() read back ------------------------------
+
+
+def printed_text(browser, site_url: str, path: str, scheme: str) -> list[str]:
+    """Each page's text as Chromium prints ``path`` to A4 (print media, @page honoured)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + path)
+    pdf = page.pdf(format="A4")
+    context.close()
+    return [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "scheme"), [("/cooperation/", "light"), ("/timeline/", "dark")])
+def test_a_printed_page_says_what_it_is_and_where_it_lives(browser, site_url, path, scheme):
+    pages = printed_text(browser, site_url, path, scheme)
+    first = pages[0]
+    canonical = load_edition(ROOT).site.url + path.lstrip("/")
+    for expected in (
+        "Prospects for strategic partnership between Iraq and NATO",
+        "Al-Bayan Center for Planning and Studies, Baghdad, August 2018",
+        canonical,
+    ):
+        assert expected in first, expected
+    # Page numbers from @page's margin box: "1 / 3" on each page.
+    for number, text in enumerate(pages, start=1):
+        assert f"{number} / {len(pages)}" in text, (number, text[-80:])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/cooperation/", "/timeline/", "/print/"])
+def test_nothing_interactive_prints(browser, site_url, path):
+    text = " ".join(printed_text(browser, site_url, path, "light"))
+    screen_only = (
+        "Copy link",
+        "On the timeline",
+        "The paper’s events only",
+        "Download the paper",
+        "Cite this",
+        "Skip to content",
+    )
+    assert [words for words in screen_only if words in text] == []
+
+
+@pytest.mark.browser
+def test_headings_print_black_in_either_scheme(browser, site_url):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_url + "/cooperation/")
+        page.emulate_media(media="print")
+        colours = page.eval_on_selector_all(
+            "article h1, article h2", "hs => hs.map(h => getComputedStyle(h).color)"
+        )
+        context.close()
+        assert colours and set(colours) == {"rgb(0, 0, 0)"}, (scheme, colours)

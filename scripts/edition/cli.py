@@ -71,17 +71,18 @@ def cmd_export(args) -> int:
 
 
 def cmd_pdf(args) -> int:
-    """Build the PDF edition into a built site (run after `mkdocs build`)."""
-    from edition.publish.pdf import PdfError, build_pdf
+    """Build the PDFs into a built site (run after `mkdocs build`)."""
+    from edition.publish.pdf import PdfError, build_pdfs
 
     try:
-        built = build_pdf(Path(args.site_dir), Path(args.root))
+        built = build_pdfs(Path(args.site_dir), Path(args.root))
     except PdfError as error:
         raise CommandError(str(error), 1) from None
-    print(
-        f"edition pdf: wrote {built.path} ({built.pages} pages, {built.size // 1000} KB) "
-        f"in {built.seconds:.1f} s"
-    )
+    for one in built:
+        print(
+            f"edition pdf: wrote {one.path} ({one.pages} pages, {one.size // 1000} KB) "
+            f"in {one.seconds:.1f} s"
+        )
     return 0
 
 

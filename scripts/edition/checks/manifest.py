@@ -6,7 +6,7 @@ more and no alias keeps, fails the project check and so ``mkdocs build``.
 
 from __future__ import annotations
 
-from edition.model.addresses import PDF_NAME, PUBLIC_ID_RE, path_sources
+from edition.model.addresses import PDF_NAMES, PUBLIC_ID_RE, path_sources
 from edition.model.manifest import MANIFEST_PATH
 from edition.model.problems import Problem
 
@@ -44,7 +44,7 @@ def check_manifest(
         if entry < previous:
             problem(line, f"{entry} is out of order; run `make anchors` to sort the file")
         previous = max(previous, entry)
-        if path == f"/{PDF_NAME}":
+        if path.removeprefix("/") in PDF_NAMES:
             continue
         files = path_sources(path)
         if not any(name in docs or name in redirected for name in files):

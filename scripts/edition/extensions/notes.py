@@ -29,8 +29,6 @@ from edition.model.register import REGISTER_PATH, Note, Register
 # The logger name sits under "mkdocs" so that MkDocs counts warnings in strict mode.
 log = logging.getLogger("mkdocs.extensions.edition.notes")
 
-LOST_TEXT = "Original note text not available. Public records for this passage:"
-EDITORIAL_TEXT = "Editorial note. Public records for this passage:"
 # On the web this is said once, at the head of the page's notes, not in every note.
 LOST_ONCE = (
     "The paper’s own notes survive only as their numbers: their original texts are lost. "
@@ -102,8 +100,7 @@ class NoteRefProcessor(InlineProcessor):
         body = etree.SubElement(
             anchor, "span", {"class": "pdf-note", "data-n": note_id, "id": f"fn:{note_id}"}
         )
-        for part in note_parts(note_id, note, inline=True):
-            body.append(part)
+        body.extend(footnote_parts(note_id, note))
         return anchor
 
 
@@ -193,43 +190,41 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
     return item
 
 
-def note_parts(note_id: str, note: Note | None, *, inline: bool) -> list[etree.Element]:
-    """What a note says in print: its status, its verdict and its records.
+def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
+    """Print mode: a note in a line or two, as spans (a footnote sits inside a paragraph).
 
-    In print (``inline=True``) they are spans classed ``pdf-p``/``pdf-ul``/``pdf-li``
-    inside a footnote, and the verdict links to the sources entry, whose page number the
-    PDF's stylesheet adds.
+    What the note covers (the register's ``claim``: the original note texts are lost, so
+    the words are the edition's, and say so), the verdict, and the first primary record
+    (else the first record). The verdict links to the note's entry in the sources: on
+    the same paper when the sources are printed too (pdf.css adds its page), else on the
+    web. Everything else (all records, the claims) is in that entry.
     """
-
-    def block(tag: str, css: str) -> etree.Element:
-        if inline:
-            return etree.Element("span", {"class": f"pdf-{tag} {css}"})
-        return etree.Element(tag, {"class": css})
-
-    status = block("p", "note-status")
+    covers = etree.Element("span", {"class": "pdf-covers"})
     if note is None:
-        status.text = " This note is missing from the notes register."
-        return [status]
-    status.text = " " + (EDITORIAL_TEXT if note.editorial else LOST_TEXT)
-    parts = [status]
+        covers.text = " This note is missing from the notes register."
+        return [covers]
+    covers.text = " " + ("Editorial note. " if note.editorial else "Original note lost. ")
+    covers.text += note.claim.removesuffix(".") + ". "
+    parts = [covers]
     if note.verdict:
-        verdict = block("p", "note-verdict")
+        verdict = etree.Element("span", {"class": "pdf-verdict"})
         verdict.text = "Verdict: "
-        # A .md link: the engine turns it into the right relative URL and checks it.
-        link = etree.SubElement(verdict, "a", {"href": f"sources.md#{note_anchor(note_id)}"})
+        link = etree.SubElement(
+            verdict,
+            "a",
+            {"href": f"sources.md#{note_anchor(note_id)}", "class": "pdf-pageref"},
+        )
         link.text = note.verdict
-        if inline:
-            link.set("class", "pdf-pageref")
-        else:
-            link.tail = " (details on the sources page)"
+        link.tail = ". "
         parts.append(verdict)
-    records = block("ul", "note-records")
-    for record in note.records:
+    record = next((r for r in note.records if r.primary), note.records[0] if note.records else None)
+    if record is not None:
         item = record_item(record)
-        if inline:
-            item.tag, item.attrib["class"] = "span", "pdf-li record"
-        records.append(item)
-    parts.append(records)
+        item.tag, item.attrib["class"] = "span", "pdf-record"
+        for kind in item.findall("span"):  # the label below says it already
+            item.remove(kind)
+        item.text = "Primary record: " if record.primary else "Record: "
+        parts.append(item)
     return parts
 
 

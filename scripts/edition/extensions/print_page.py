@@ -41,18 +41,18 @@ from edition.model.pages import HEADING_RE
 log = logging.getLogger("mkdocs.extensions.edition.print_page")
 
 PLACEHOLDER = "[[print]]"
-# The pages on /print/, in reading order. A page added here is printed, in the contents
-# and in the PDF; its ids must not collide with the others' (the check enforces that
-# for the paper's pages, tests/test_print.py for the whole print page).
-PRINTED_PAGES = (
-    "index",
-    "evolution",
-    "cooperation",
-    "future",
-    "conclusion",
-    "timeline",
-    "sources",
-)
+# What a print rendering holds, in reading order. "edition" (the default: /print/ and
+# the full edition PDF) is the paper, then its verification appendix (the sources page),
+# then the timeline; "paper" (the paper PDF) is the author's five parts alone. A page
+# added here is printed, in the contents and in the PDFs; its ids must not collide with
+# the others' (the check enforces that for the paper's pages, tests/test_print.py for
+# the whole print page). Links to a page left out point at the web (pdf.py).
+PAPER_PAGES = ("index", "evolution", "cooperation", "future", "conclusion")
+PRINT_SETS = {
+    "edition": (*PAPER_PAGES, "sources", "timeline"),
+    "paper": PAPER_PAGES,
+}
+PRINTED_PAGES = PRINT_SETS["edition"]
 # Heading levels listed in the contents: page titles and the seven areas of section 2.
 CONTENTS_LEVELS = 2
 
@@ -162,7 +162,7 @@ class IncludePreprocessor(Preprocessor):
         if "toc" in self.md.treeprocessors:
             self.md.treeprocessors["toc"].use_permalinks = False
         edition = self.extension.edition()
-        bodies = read_bodies(edition, PRINTED_PAGES)
+        bodies = read_bodies(edition, self.extension.printed_pages())
         self.extension.titles = title_anchors(bodies)
         included = print_markdown(bodies, edition.site.url)
         out: list[str] = []
@@ -220,10 +220,19 @@ class PrintPageExtension(EditionExtension):
     """Register the include, the raw URL rebasing and the in-page links."""
 
     def __init__(self, **kwargs):
+        contents = kwargs.pop("contents", "edition")
         super().__init__(**kwargs)
+        self.config["contents"] = [contents, f"What to print: one of {', '.join(PRINT_SETS)}"]
         # Printed page → its title's id, set when the document holds [[print]].
         self.titles: dict[str, str] | None = None
         self.md = None
+
+    def printed_pages(self) -> tuple[str, ...]:
+        """The pages this rendering prints, by the ``contents`` option."""
+        contents = self.getConfig("contents")
+        if contents not in PRINT_SETS:
+            raise ValueError(f"print_page: contents {contents!r} is not one of {list(PRINT_SETS)}")
+        return PRINT_SETS[contents]
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the three processors at the priorities the module docstring explains."""

@@ -47,7 +47,10 @@ def note_anchor(note_id: str) -> str:
 # Every address the edition writes (links, citations, exports, the manifest, the PDF's
 # address lines, the offline edition's canonical URLs) goes through these functions.
 
-PDF_NAME = "iraq-nato-partnership.pdf"
+PDF_NAME = "iraq-nato-partnership.pdf"  # the paper, A4: what "Download the paper" gives
+PDF_LETTER_NAME = "iraq-nato-partnership-letter.pdf"  # the paper, US Letter
+EDITION_PDF_NAME = "iraq-nato-edition.pdf"  # the paper, its sources and the timeline, A4
+PDF_NAMES = (PDF_NAME, PDF_LETTER_NAME, EDITION_PDF_NAME)
 ZIP_NAME = "iraq-nato-offline.zip"
 EXPORT_DIR = "sources"  # claims.json and claims.csv sit next to /sources/
 

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from edition.model.addresses import PDF_NAME, PUBLIC_ID_RE
+from edition.model.addresses import PDF_NAMES, PUBLIC_ID_RE
 
 # mkdocs-redirects writes pages whose only job is this refresh.
 REFRESH_RE = re.compile(r'<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"', re.I)
@@ -88,8 +88,7 @@ def harvest(site_dir: Path) -> set[str]:
         path = site_path(site_dir, file)
         found.add(path)
         found.update(f"{path}#{anchor}" for anchor in page_ids(html)[1])
-    if (site_dir / PDF_NAME).is_file():
-        found.add(f"/{PDF_NAME}")
+    found.update(f"/{name}" for name in PDF_NAMES if (site_dir / name).is_file())
     return found
 
 

@@ -24,7 +24,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from edition.model.addresses import PDF_NAME, ZIP_NAME
+from edition.model.addresses import PDF_NAMES, ZIP_NAME
 from edition.publish.pdf import write_pdf_size
 
 ZIP_FOLDER = "iraq-nato-offline"
@@ -71,12 +71,14 @@ def source_epoch() -> int:
 
 
 def finish(site: Path, offline: Path) -> tuple[Path, int]:
-    """Add the PDF to the offline folder, then zip it into the public site."""
+    """Add the PDFs to the offline folder, then zip it into the public site."""
     if not (offline / "index.html").is_file():
         raise FileNotFoundError(f"{offline}: no index.html; build it first (make build)")
-    pdf = site / PDF_NAME
-    if pdf.is_file():
-        shutil.copy2(pdf, offline / PDF_NAME)
-        write_pdf_size(offline, pdf.stat().st_size)
+    sizes = {}
+    for name in PDF_NAMES:
+        if (site / name).is_file():
+            shutil.copy2(site / name, offline / name)
+            sizes[name] = (site / name).stat().st_size
+    write_pdf_size(offline, sizes)
     target = site / ZIP_NAME
     return target, write_zip(offline, target, source_epoch())

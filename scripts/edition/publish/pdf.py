@@ -1,22 +1,32 @@
-"""The PDF edition, ``/iraq-nato-partnership.pdf``, typeset by WeasyPrint from the model.
+"""The PDFs, typeset by WeasyPrint from the model.
+
+- ``iraq-nato-partnership.pdf`` (A4) and ``iraq-nato-partnership-letter.pdf`` (US
+  Letter): the paper, what "Download the paper" gives: its five parts, each note as a
+  footnote of a line or two at its reference;
+- ``iraq-nato-edition.pdf`` (A4): the paper, then the verification appendix (the sources
+  page: every note with its claims, records and verdict) and the timeline, with page
+  references back to the paragraphs.
 
 Runs after the site build (``edition pdf site``, called by ``make build``), not inside
 MkDocs. It renders the print page's Markdown (``docs/print.md``) itself, with the
-extensions ``mkdocs.yml`` lists, so the PDF holds what ``/print/`` holds: the notes and
-paragraph extensions render that page for paper already (notes as footnote elements at
-their reference, ¶ numbers for the margin, no screen controls). This stage typesets; it
-never un-renders HTML. No MkDocs import.
+extensions ``mkdocs.yml`` lists and the print extension's ``contents`` option saying
+which pages to print (``PRINT_SETS``: "paper" or "edition"), so each PDF holds what the
+model gives for it: the notes and paragraph extensions render for paper already (notes
+as footnote elements at their reference, ¶ numbers for the margin, no screen controls).
+This stage typesets; it never un-renders HTML. No MkDocs import.
 
 Steps:
 
-1. ``pdf_html``: the print page's body, links made absolute (the page → address rule of
-   ``edition.model.addresses``: a relative link would point into the reader's files),
-   under a cover made from the paper's facts (pure, unit-testable).
+1. ``pdf_html``: the print rendering's body, links made absolute (the page → address
+   rule of ``edition.model.addresses``: a relative link would point into the reader's
+   files, and a link to a page this PDF leaves out goes to the web), under a cover made
+   from the paper's facts (pure, unit-testable).
 2. ``typeset``: WeasyPrint with ``pdf.css`` alone (Material's screen CSS is made for
-   screens), into a temporary file renamed into place only when the whole PDF is good,
-   so a failed build never leaves a partial file at the published path.
-3. ``write_pdf_size``: the size of the new PDF into the "Download the paper" line of every
-   built page (the pages are rendered before the PDF exists).
+   screens), tagged PDF/UA-1 (structure tree, language, title, link descriptions), into
+   temporary files renamed into place only when every PDF is good, so a failed build
+   leaves all the earlier PDFs in place.
+3. ``write_pdf_size``: the size of each new PDF into its download line on every built
+   page (the pages are rendered before the PDFs exist).
 
 Output is reproducible: no creation date unless ``SOURCE_DATE_EPOCH`` is set, and then
 that date; two builds of the same sources are byte-identical.
@@ -41,11 +51,12 @@ from markdown.postprocessors import Postprocessor
 
 from edition.extensions.base import PACKAGE
 from edition.extensions.print_page import strip_front_matter
-from edition.model.addresses import PDF_NAME, src_path
+from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME, src_path
 from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
+from edition.publish.pdf_access import finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
 # The fonts pdf.css names; each must be the one really embedded, not a fallback.
@@ -54,11 +65,31 @@ KEYWORDS = (
     "Iraq, NATO, strategic partnership, NATO Mission Iraq, NTM-I, security sector reform, "
     "counterterrorism, defence capacity building, Al-Bayan Center"
 )
-PDF_SIZE_RE = re.compile(r"(<span data-pdf-size>)[^<]*(</span>)")
+# The size line of a download link: data-pdf-size names its file (bare: the paper's).
+PDF_SIZE_RE = re.compile(r'(<span data-pdf-size(?:="(?P<name>[^"]*)")?>)[^<]*(</span>)')
+# Tagged for accessibility: structure tree, /Lang, DisplayDocTitle, described links.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PdfError(Exception):
     """A PDF build that cannot go on; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Form:
+    """One published PDF: its file, what it prints, its paper size and its title."""
+
+    name: str
+    contents: str  # a key of print_page.PRINT_SETS
+    size: str  # a CSS page size
+    label: str  # how the cover and the title name this form ("" for the paper itself)
+
+
+FORMS = (
+    Form(PDF_NAME, "paper", "A4", ""),
+    Form(PDF_LETTER_NAME, "paper", "letter", ""),
+    Form(EDITION_PDF_NAME, "edition", "A4", "the edition, with sources and timeline"),
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +105,7 @@ class Built:
 # ---- 1. The document ---------------------------------------------------------------
 
 PRINT_PAGE = "print"
+PRINT_EXTENSION = PACKAGE + "print_page"
 MD_LINK_RE = re.compile(r"^(?P<file>[^:#?]+\.md)(?P<anchor>#.*)?$")
 # href/src values with no scheme and not in-page ("#…").
 RELATIVE_URL_RE = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^"]*)"')
@@ -104,8 +136,11 @@ class AbsoluteLinks(Postprocessor):
         return RELATIVE_URL_RE.sub(lambda m: f'{m.group(1)}="{self.absolute(m.group(2))}"', text)
 
 
-def render_print_page(edition: Edition) -> str:
-    """The print page's body as HTML, rendered with the site's own extensions."""
+def render_print_page(edition: Edition, contents: str = "edition") -> str:
+    """The print page's body as HTML, rendered with the site's own extensions.
+
+    ``contents`` (a key of ``PRINT_SETS``) tells the print extension what to print.
+    """
     page = edition.page(PRINT_PAGE)
     if page is None:
         raise PdfError(f"docs/{PRINT_PAGE}.md not found; the PDF is made from it")
@@ -113,26 +148,42 @@ def render_print_page(edition: Edition) -> str:
     for name in names:
         if name.startswith(PACKAGE):
             configs.setdefault(name, {})["root"] = str(edition.root)
+    configs.setdefault(PRINT_EXTENSION, {})["contents"] = contents
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     md.postprocessors.register(AbsoluteLinks(md, edition.site.url), "edition_pdf_links", 1)
     return md.convert(strip_front_matter(page.source))
 
 
-def cover(paper: Paper | None, site: Site) -> str:
+def cover(paper: Paper | None, site: Site, form: Form = FORMS[0]) -> str:
     """The cover: the paper's title, who published it, where and when, and the edition."""
     if paper is None:
         raise PdfError("mkdocs.yml extra.paper is incomplete; run edition check")
     url = escape(site.url)
     original = escape(paper.original_url)
+    sources = escape(site.url + "sources/")
+    if form.contents == "paper":
+        apparatus = (
+            "The notes keep the paper’s numbers; each says what it covers, the edition’s "
+            "verdict and its primary record. Every record, claim and verdict: "
+            f'<a class="url" href="{sources}">{sources}</a>'
+        )
+    else:
+        apparatus = (
+            "The paper, with its notes as footnotes; then the verification appendix (every "
+            "note with its claims, records and verdict) and the timeline."
+        )
     return (
         '<section class="pdf-cover">'
         f'<p class="pdf-cover-title">{escape(paper.title_sentence_case)}</p>'
-        f'<div class="pdf-cover-note"><p>{escape(paper.genre)} by '
+        + (f'<p class="pdf-cover-form">{escape(form.label.capitalize())}</p>' if form.label else "")
+        + f'<div class="pdf-cover-note"><p>{escape(paper.genre)} by '
         f"<strong>{escape(paper.publisher)}</strong>, {escape(paper.place)}, "
         f"{paper.month_name} {paper.year}.</p>"
         f'<p>Original: <a class="url" href="{original}">{original}</a></p></div>'
-        '<p class="pdf-cover-edition">Online edition, with every paragraph citeable at its '
+        '<div class="pdf-cover-edition editorial">'
+        "<p>Online edition, with every paragraph citeable at its "
         f'own address: <a class="url" href="{url}">{url}</a></p>'
+        f"<p>{apparatus}</p></div>"
         "</section>"
     )
 
@@ -155,15 +206,17 @@ def head(site: Site, title: str) -> str:
     return '<meta charset="utf-8">' + "".join(lines)
 
 
-def pdf_html(edition: Edition) -> str:
-    """The print page for paged media, as a standalone HTML document."""
+def pdf_html(edition: Edition, form: Form = FORMS[0]) -> str:
+    """The print rendering of ``form`` for paged media, as a standalone HTML document."""
     paper, site = edition.paper, edition.site
     title = paper.title_sentence_case if paper else site.name
+    if form.label:
+        title = f"{title}: {form.label}"
     language = paper.language if paper else "en"
-    body = cover(paper, site) + render_print_page(edition)
+    body = cover(paper, site, form) + render_print_page(edition, form.contents)
     return (
         f'<!DOCTYPE html><html lang="{escape(language)}"><head>{head(site, title)}</head>'
-        f"<body>{body}</body></html>"
+        f'<body class="pdf-{escape(form.contents)}">{body}</body></html>'
     )
 
 
@@ -200,35 +253,68 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def typeset(html: str, base_url: str, target: Path, css: str | None = None) -> int:
-    """Typeset ``html`` into ``target`` atomically; return the number of pages.
+def render_pdf(
+    html: str,
+    base_url: str,
+    target: Path,
+    css: str | None,
+    size: str,
+    described: dict[str, str] | None = None,
+) -> int:
+    """Typeset ``html`` into ``target`` (not atomic); return the number of pages.
 
-    ``css`` replaces pdf.css (the benchmark's plain baseline uses that).
+    ``described``: words for links to each id (``pdf_access.link_descriptions``).
     """
     weasyprint = load_weasyprint()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(descriptor)
     try:
+        stylesheets = [weasyprint.CSS(string=stylesheet() if css is None else css)]
+        stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size} }}"))
         document = weasyprint.HTML(string=html, base_url=base_url).render(
-            stylesheets=[weasyprint.CSS(string=stylesheet() if css is None else css)]
+            stylesheets=stylesheets, pdf_variant=PDF_VARIANT
         )
-        document.write_pdf(temporary)
+        document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
         embedded = b" ".join(font.name for font in document.fonts.values())
         missing = [name for name in REQUIRED_FONTS if name.encode() not in embedded]
         if missing:
             raise PdfError(f"fonts {', '.join(missing)} are not installed; {INSTALL}")
         if collect.messages:
             raise PdfError("WeasyPrint: " + "; ".join(collect.messages))
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; the site is public
-        os.replace(temporary, target)
     finally:
         logger.removeHandler(collect)
-        if os.path.exists(temporary):
-            os.remove(temporary)
     return len(document.pages)
+
+
+def temporary_beside(target: Path) -> Path:
+    """An empty temporary file in the target's folder (so that renaming is atomic)."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(descriptor)
+    return Path(temporary)
+
+
+def publish(written: dict[Path, Path]) -> None:
+    """Rename every temporary file onto its published path (readable by all: the site is)."""
+    for temporary, target in written.items():
+        os.chmod(temporary, 0o644)  # mkstemp makes it private
+        os.replace(temporary, target)
+
+
+def typeset(
+    html: str, base_url: str, target: Path, css: str | None = None, size: str = "A4"
+) -> int:
+    """Typeset ``html`` into ``target`` atomically; return the number of pages.
+
+    ``css`` replaces pdf.css (the benchmark's plain baseline uses that).
+    """
+    temporary = temporary_beside(target)
+    try:
+        pages = render_pdf(html, base_url, temporary, css, size)
+        publish({temporary: target})
+    finally:
+        temporary.unlink(missing_ok=True)
+    return pages
 
 
 # ---- 3. The size on every page -----------------------------------------------------
@@ -241,30 +327,58 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def write_pdf_size(site_dir: Path, size: int) -> list[Path]:
-    """Write 'PDF, 480 KB' into every built page's download line; return the pages changed."""
+def write_pdf_size(site_dir: Path, sizes: dict[str, int]) -> list[Path]:
+    """Write 'PDF, 480 KB' into each download line of every built page; return the pages changed.
+
+    ``sizes`` maps a PDF's file name to its size; a bare ``data-pdf-size`` is the paper's.
+    """
+
+    def size_line(match: re.Match) -> str:
+        size = sizes.get(match.group("name") or PDF_NAME)
+        if size is None:
+            return match.group(0)
+        return f"{match.group(1)}PDF, {human_size(size)}{match.group(3)}"
+
     changed = []
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        new = PDF_SIZE_RE.sub(rf"\g<1>PDF, {human_size(size)}\g<2>", text)
+        new = PDF_SIZE_RE.sub(size_line, text)
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed.append(page)
     return changed
 
 
-def build_pdf(site_dir: Path, root: Path) -> Built:
-    """Build ``site_dir/iraq-nato-partnership.pdf`` from the edition model."""
-    start = time.perf_counter()
+def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> list[Built]:
+    """Build every PDF of ``forms`` into ``site_dir`` from the edition model.
+
+    All or none: each is typeset into a temporary file, and only when every one is good
+    are they renamed into place, so a failure leaves every earlier PDF as it was.
+    """
     if not (site_dir / "index.html").is_file():
         raise PdfError(f"{site_dir} holds no built site; build the site first (make build)")
     try:
         edition = load_edition(root)
     except SourceError as error:
         raise PdfError(str(error.problem)) from None
-    html = pdf_html(edition)
-    target = site_dir / PDF_NAME
-    pages = typeset(html, edition.root.as_uri() + "/", target)
-    size = target.stat().st_size
-    write_pdf_size(site_dir, size)
-    return Built(target, size, pages, time.perf_counter() - start)
+    base_url = edition.root.as_uri() + "/"
+    described = link_descriptions(edition)
+    html: dict[str, str] = {}  # one rendering per contents: A4 and Letter share theirs
+    written: dict[Path, Path] = {}
+    made = []
+    try:
+        for form in forms:
+            start = time.perf_counter()
+            if form.contents not in html:
+                html[form.contents] = pdf_html(edition, form)
+            target = site_dir / form.name
+            temporary = temporary_beside(target)
+            written[temporary] = target
+            pages = render_pdf(html[form.contents], base_url, temporary, None, form.size, described)
+            made.append((target, temporary.stat().st_size, pages, time.perf_counter() - start))
+        publish(written)
+    finally:
+        for temporary in written:
+            temporary.unlink(missing_ok=True)
+    write_pdf_size(site_dir, {target.name: size for target, size, _, _ in made})
+    return [Built(*item) for item in made]

@@ -1,0 +1,106 @@
+"""The PDFs are accessible: tagged PDF/UA-1, as far as a machine can tell.
+
+Read with pypdf (structure tree, language, title, link descriptions, heading order) and
+checked with the ``pdfua`` checker, which covers the machine-checkable subset of
+PDF/UA-1 only: it does not certify conformance (veraPDF, the full checker, is not
+available here; a person with a screen reader is the last check).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pdfua import validate
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
+
+from conftest import ROOT
+from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME, PDF_NAMES
+from edition.model.edition import load_edition
+from edition.publish.pdf_access import describe, link_descriptions
+
+TITLE = "Prospects for strategic partnership between Iraq and NATO"
+
+
+def test_links_are_described_in_words():
+    described = link_descriptions(load_edition(ROOT))
+    assert describe("fn:7", described) == "Note 7"
+    assert describe("fn:E3", described) == "Editorial note E3"
+    assert describe("note-7", described) == "Note 7 in the notes and sources"
+    assert describe("p1-3", described) == "Paragraph 1.3"
+    assert describe("cyber-security", described) == "4. Defence and cyber-security"
+    assert describe("https://www.nato.int/", described) == "https://www.nato.int/"
+
+
+@pytest.fixture(scope="module", params=PDF_NAMES)
+def tagged(request, built_pdfs) -> tuple[str, PdfReader]:
+    return request.param, PdfReader(built_pdfs[request.param].path)
+
+
+def structure(element, found: list[str]) -> list[str]:
+    """The structure types of the tree below ``element``, in reading order."""
+    element = element.get_object()
+    if isinstance(element, ArrayObject):
+        for child in element:
+            structure(child, found)
+    elif isinstance(element, DictionaryObject):
+        if "/S" in element:
+            found.append(str(element["/S"]))
+        if "/K" in element:
+            structure(element["/K"], found)
+    return found
+
+
+@pytest.mark.pdf
+def test_the_pdf_is_tagged_with_language_and_title(tagged):
+    name, reader = tagged
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a PDF boolean object
+    assert catalog["/Lang"] == "en"
+    # Viewers show the title, not the file name.
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    assert reader.metadata.title.startswith(TITLE)
+    kinds = structure(catalog["/StructTreeRoot"], [])
+    assert kinds[0] == "/Document"
+    assert {"/P", "/H1", "/H2", "/Link", "/L", "/LI"} <= set(kinds), name
+    assert reader.outline  # bookmarks
+
+
+@pytest.mark.pdf
+def test_headings_are_tagged_in_order(tagged):
+    name, reader = tagged
+    kinds = structure(reader.trailer["/Root"]["/StructTreeRoot"], [])
+    levels = [int(kind[2]) for kind in kinds if re.fullmatch(r"/H[1-6]", kind)]
+    assert levels[0] == 1
+    # Never deeper by more than one level: an H3 always under an H2, an H2 under an H1.
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert jumps == [], name
+    h1 = levels.count(1)
+    assert h1 == (7 if name == EDITION_PDF_NAME else 5)  # the parts (and the appendices)
+
+
+@pytest.mark.pdf
+def test_every_link_is_described(tagged):
+    name, reader = tagged
+    links = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object()["/Subtype"] == "/Link"
+    ]
+    assert len(links) > 50
+    bare = [str(link.get("/Contents", "")) for link in links]
+    assert all(bare), name
+    # Internal links say where they lead in words, not as an id ("fn:7", "p1-3").
+    raw = [text for text in bare if re.fullmatch(r"(fn|fnref\d*):\w+|p\d[\d-]*|note-\w+", text)]
+    assert raw == [], name
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [PDF_NAME, PDF_LETTER_NAME, EDITION_PDF_NAME])
+def test_the_pdfua_checker_finds_nothing(built_pdfs, name):
+    report = validate(str(built_pdfs[name].path))
+    findings = [(f.rule_id, f.severity.name, f.message) for f in report.findings]
+    assert findings == []
+    assert report.exit_code == 0
