@@ -148,7 +148,9 @@ def check_evidence(register: Register, ledger: Ledger) -> list[Problem]:
             if item.record not in urls
         ]
     for claim in ledger.claims:
-        notes = [register.notes[n] for n in claim.notes if n in register.notes]
+        if not all(n in register.notes for n in claim.notes):
+            continue  # the missing note is reported already (or the register did not load)
+        notes = [register.notes[n] for n in claim.notes]
         urls = {record.url for note in notes for record in note.records}
         listed = ", ".join(claim.notes)
         problems += [
@@ -171,6 +173,8 @@ def check_verdict_log(log: VerdictLog, register: Register, ledger: Ledger) -> li
     problems, latest = [], {}
     for change in log.changes:
         if change.id not in register.notes and change.id not in claims:
+            if not (register.notes and claims) or change.id in register.declared:
+                continue  # a file that did not load, or a note with problems of its own
             problems.append(
                 Problem(
                     LOG_PATH,

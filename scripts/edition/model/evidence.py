@@ -8,7 +8,7 @@ check (``checks/sourcing.py``) makes sure each named record is one of the entry'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from edition.model.fields import Fields
 from edition.model.yaml_source import LineDict, LineList
@@ -29,7 +29,7 @@ class Evidence:
     quote: str  # the record's own words, verbatim
     where: str  # where on the record's page: "heading", "paragraph 3", "date line"…
     fact: str  # the fact, in the edition's words
-    line: int = 0
+    line: int = field(default=0, compare=False)  # where it is written, not what it says
 
 
 def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence, ...], bool]:
