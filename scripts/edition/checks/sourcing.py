@@ -15,23 +15,13 @@ from edition.model.claims import LEDGER_PATH, Ledger, claim_verdict, normalise
 from edition.model.pages import Block, Page
 from edition.model.problems import Problem
 from edition.model.register import REGISTER_PATH, Register
+from edition.model.sentences import sentences
 from edition.model.verdict_log import LOG_PATH, VerdictLog
 
-# A sentence ends at . ! or ? followed by a space and a capital or an opening quote.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 # Only words need an entry: spaces, punctuation and quotation marks between entries do not.
 WORD_CHAR = re.compile(r"\w")
 COVER_IT = f"register it in {LEDGER_PATH} as a claim with its notes or as analysis"
-
-
-def sentences(words: str) -> list[tuple[int, int, str]]:
-    """Split a paragraph's words into (start, end, sentence)."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(words):
-        spans.append((start, match.start(), words[start : match.start()]))
-        start = match.end()
-    spans.append((start, len(words), words[start:]))
-    return spans
+__all__ = ["check_claims", "check_evidence", "check_verdict_log", "sentences"]
 
 
 def paper_paragraphs(pages: list[Page]) -> dict[tuple[str, str], tuple[Page, Block]]:

@@ -96,6 +96,32 @@ def claim_verdict(claim: Claim, register: Register) -> str:
     return next((v for v in verdicts if v), "")
 
 
+@dataclass(frozen=True)
+class Review:
+    """The edition's review of one claim: its own, or that of the note it takes it from."""
+
+    verdict: str
+    qualification: str
+    checked: str  # "YYYY-MM-DD"
+    evidence: tuple[Evidence, ...]
+    records: dict  # url → Record, of the claim's notes: what evidence may name
+    note: str = ""  # the note whose verdict it is; "" for the claim's own
+
+
+def claim_review(claim: Claim, register: Register) -> Review | None:
+    """The review a reader finds for ``claim``, or None when it has no verdict."""
+    notes = [register.notes[n] for n in claim.notes if n in register.notes]
+    records = {record.url: record for note in notes for record in note.records}
+    if claim.verdict:
+        return Review(claim.verdict, claim.qualification, claim.checked, claim.evidence, records)
+    note = next((note for note in notes if note.verdict), None)
+    if note is None:
+        return None
+    return Review(
+        note.verdict, note.qualification, note.checked, note.evidence, records, note=note.id
+    )
+
+
 def normalise(text: str) -> str:
     """Collapse whitespace so that line breaks never decide whether words match."""
     return " ".join(text.split())
