@@ -49,7 +49,7 @@ def note_anchor(note_id: str) -> str:
 
 PDF_NAME = "iraq-nato-partnership.pdf"
 ZIP_NAME = "iraq-nato-offline.zip"
-EXPORT_DIR = "sources"  # claims.json and claims.csv sit next to /sources/
+EXPORT_DIR = "sources"  # claims.json/csv and verdict-log.json/csv sit next to /sources/
 
 
 def page_path(name: str) -> str:
