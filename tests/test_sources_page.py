@@ -120,7 +120,10 @@ def test_verdict_log_table_lists_every_change(page, edition):
     changes = edition.verdict_log.changes
     assert len(rows) == len(changes) > 0
     for row, change in zip(rows, changes, strict=True):
-        assert row[2] == f"{change.old} → {change.new}"
+        if change.old == change.new:
+            assert row[2] == f"{change.new}, unchanged"
+        else:
+            assert row[2] == f"{change.old} → {change.new}"
         assert change.id in row[1]
         assert row[3] == change.reason
 

@@ -104,11 +104,11 @@ def summary(
         "",
         "| What | Count |",
         "| --- | --- |",
-        f"| Sentences of the paper | {len(sentences)}: {kinds['claim']} state facts "
-        f"registered as claims, {kinds['analysis']} are the author's analysis |",
+        f"| Sentences of the paper | {len(sentences)}: {kinds['claim']} with at least one "
+        f"registered claim, {kinds['analysis']} wholly the author's analysis |",
         f"| Claims registered | {len(ledger.claims)} ({dated} dated, shown on the timeline) |",
-        f"| Analysis registered | {len(ledger.analysis)} passages of judgement, forecast or "
-        "framing, which need no note |",
+        f"| Analysis registered | {len(ledger.analysis)} passages of the author's judgement, "
+        "forecast or framing, which need no note |",
         f"| Notes | {len(notes) - editorial} by the author, {editorial} editorial |",
         f"| Records | {len(urls)} distinct public records, {len(primary)} of them primary |",
         f"| Verdicts on notes | {tally(note_verdicts)} |",
@@ -177,14 +177,17 @@ def note_entry(note: Note, claims: list[Claim], register: Register) -> list[str]
     return lines
 
 
+def full_stop(text: str) -> str:
+    """End a fact with one full stop, whether or not it was written with one."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def evidence_quote(evidence: Evidence) -> etree.Element:
     """The record's own words as a quotation, with where they stand and what they show."""
     quote = etree.Element("blockquote", {"class": "evidence"})
     etree.SubElement(quote, "p").text = evidence.quote
-    footer = etree.SubElement(quote, "footer")
-    where = etree.SubElement(footer, "span", {"class": "evidence-where"})
-    where.text = evidence.where
-    where.tail = f" — shows: {evidence.fact}"
+    footer = etree.SubElement(etree.SubElement(quote, "footer"), "small")
+    footer.text = f"Where: {evidence.where}. The fact it carries: {full_stop(evidence.fact)}"
     return quote
 
 
@@ -195,8 +198,8 @@ def claim_evidence(evidence: Evidence, records: dict) -> list[str]:
     return [
         f"    > {escape(evidence.quote)}",
         "    >",
-        f"    > [{title}](<{evidence.record}>), {escape(evidence.where)} — shows: "
-        f"{escape(evidence.fact)}",
+        f"    > <small>[{title}](<{evidence.record}>). Where: {escape(evidence.where)}. "
+        f"The fact it carries: {escape(full_stop(evidence.fact))}</small>",
     ]
 
 
@@ -207,8 +210,8 @@ def verdict_log(log: VerdictLog, register: Register, ledger: Ledger) -> list[str
         "## Verdict log { #verdict-log }",
         "",
         "Every change of a verdict, or of the qualification that explains it, oldest first: "
-        "a reader who cited a verdict can see whether it moved. When the two verdicts are "
-        "the same, only the qualification was corrected.",
+        "a reader who cited a verdict can see whether it moved. A verdict marked unchanged "
+        "kept its value while the qualification that explains it was corrected.",
         "",
     ]
     if not log.changes:
@@ -222,10 +225,10 @@ def verdict_log(log: VerdictLog, register: Register, ledger: Ledger) -> list[str
             what = f"claim [{escape(claim.id)}]({claim.page}.md#{claim.anchor})"
         else:
             what = escape(change.id)
-        lines.append(
-            f"| {day(change.date)} | {what} | {change.old} → {change.new} | "
-            f"{escape(change.reason)} |"
-        )
+        verdict = f"{change.old} → {change.new}"
+        if change.old == change.new:
+            verdict = f"{change.new}, unchanged"
+        lines.append(f"| {day(change.date)} | {what} | {verdict} | {escape(change.reason)} |")
     return [*lines, ""]
 
 
