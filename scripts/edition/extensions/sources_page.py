@@ -186,8 +186,9 @@ def evidence_quote(evidence: Evidence) -> etree.Element:
     """The record's own words as a quotation, with where they stand and what they show."""
     quote = etree.Element("blockquote", {"class": "evidence"})
     etree.SubElement(quote, "p").text = evidence.quote
-    footer = etree.SubElement(etree.SubElement(quote, "footer"), "small")
-    footer.text = f"Where: {evidence.where}. The fact it carries: {full_stop(evidence.fact)}"
+    # No <small>: the theme dims blockquotes already, and smaller dimmed text fails contrast.
+    footer = etree.SubElement(quote, "footer")
+    footer.text = f"— Where: {evidence.where}. The fact it carries: {full_stop(evidence.fact)}"
     return quote
 
 
@@ -198,8 +199,8 @@ def claim_evidence(evidence: Evidence, records: dict) -> list[str]:
     return [
         f"    > {escape(evidence.quote)}",
         "    >",
-        f"    > <small>[{title}](<{evidence.record}>). Where: {escape(evidence.where)}. "
-        f"The fact it carries: {escape(full_stop(evidence.fact))}</small>",
+        f"    > — [{title}](<{evidence.record}>). Where: {escape(evidence.where)}. "
+        f"The fact it carries: {escape(full_stop(evidence.fact))}",
     ]
 
 
