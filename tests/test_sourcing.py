@@ -271,6 +271,16 @@ EXACT = {
             f"{COVER_IT}"
         ),
     ),
+    "analysis wording edited": (
+        lambda p: edit(p / "docs/index.md", "strategic intergovernmental", "strategic inter-state"),
+        "docs/index.md",
+        lambda p: line_of(p / "docs/index.md", "The North Atlantic Treaty Organization - NATO"),
+        lambda p: (
+            f"analysis {first_analysis(p)} is no longer in paragraph p0-1: “The North Atlantic "
+            "Treaty Organization - NATO - is a strategic interg…”; restore the words "
+            f"or update data/claims.yml:{load_edition(p).ledger.analysis[0].line}"
+        ),
+    ),
     "verdict log names no note or claim": (
         lambda p: edit_first(p / "data/verdict-log.yml", r'^    id: "1"$', '    id: "99"'),
         "data/verdict-log.yml",

@@ -49,7 +49,8 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
                 Problem(
                     LEDGER_PATH,
                     claim.line,
-                    f"claim {claim.id} points at {where}, which does not exist; fix page/anchor",
+                    f"{claim.kind} {claim.id} points at {where}, which does not exist; "
+                    "fix page/anchor",
                 )
             )
             continue
@@ -61,7 +62,7 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
                 Problem(
                     page.path,
                     block.line,
-                    f"claim {claim.id} is no longer in paragraph {claim.anchor}: "
+                    f"{claim.kind} {claim.id} is no longer in paragraph {claim.anchor}: "
                     f"“{_short(claim.text)}”; restore the words or update {LEDGER_PATH}"
                     f":{claim.line}",
                 )
