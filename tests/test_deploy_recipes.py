@@ -167,6 +167,8 @@ def site_paths() -> list[str]:
         "/sitemap.xml.gz",
         "/sources/claims.json",
         "/sources/claims.csv",
+        "/sources/verdict-log.json",
+        "/sources/verdict-log.csv",
         "/iraq-nato-partnership.pdf",
         "/iraq-nato-offline.zip",
     ]

@@ -59,7 +59,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
-    """Write claims.json/csv into a built site (for engines that run no MkDocs hooks)."""
+    """Write claims.json/csv and verdict-log.json/csv into a built site (for other engines)."""
     from edition.publish.export import write_exports
 
     edition = project(args.root)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from edition.checks.aliases import check_aliases, source_ids
 from edition.checks.manifest import check_manifest
-from edition.checks.sourcing import check_claims
+from edition.checks.sourcing import check_claims, check_evidence, check_verdict_log
 from edition.model.config import CONFIG, redirect_sources
 from edition.model.edition import DOCS, Edition, load_edition
 from edition.model.errata import ERRATA_PATH
@@ -35,7 +35,12 @@ def check_project(root: Path) -> list[Problem]:
 def check_edition(edition: Edition) -> list[Problem]:
     """Every problem in the model's sources, sorted by file and line."""
     pages = list(edition.pages)
-    problems = [*edition.load_problems, *edition.register.problems, *edition.ledger.problems]
+    problems = [
+        *edition.load_problems,
+        *edition.register.problems,
+        *edition.ledger.problems,
+        *edition.verdict_log.problems,
+    ]
     for page in pages:
         problems += page.problems
     problems += check_front_matter(pages)
@@ -44,6 +49,8 @@ def check_edition(edition: Edition) -> list[Problem]:
     problems += check_note_references(pages, edition.register)
     problems += check_errata(edition)
     problems += check_claims(pages, edition.register, edition.ledger)
+    problems += check_evidence(edition.register, edition.ledger)
+    problems += check_verdict_log(edition.verdict_log, edition.register, edition.ledger)
     problems += edition.timeline.problems
     problems += check_addresses(edition)
     return sorted(set(problems))

@@ -1,37 +1,27 @@
-"""Sourcing checks: every claim keeps its note, every note its records, nothing dangles.
+"""Sourcing checks: every sentence accounted for, every claim keeps its note.
 
-Pure functions over pages, the notes register and the claims ledger; ``check.py``
-calls them. Problems point at the file an editor has to change: the page for text
-that lost a note or a claim's wording, the ledger for entries that point nowhere.
+Also: every qualification's evidence names its own records, every logged verdict its
+note or claim; nothing dangles. Pure functions over pages, the notes register, the
+claims ledger and the verdict log; ``checks/project.py`` calls them. Problems point at
+the file an editor has to change: the page for text that lost a note or a claim's
+wording, the ledger for entries that point nowhere.
 """
 
 from __future__ import annotations
 
 import re
 
-from edition.model.claims import LEDGER_PATH, Ledger, normalise
+from edition.model.claims import LEDGER_PATH, Ledger, claim_verdict, normalise
 from edition.model.pages import Block, Page
 from edition.model.problems import Problem
 from edition.model.register import REGISTER_PATH, Register
+from edition.model.sentences import sentences
+from edition.model.verdict_log import LOG_PATH, VerdictLog
 
-# A sentence ends at . ! or ? followed by a space and a capital or an opening quote.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
-NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion dozen"
-).split()
-STATES_A_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-
-
-def sentences(words: str) -> list[tuple[int, int, str]]:
-    """Split a paragraph's words into (start, end, sentence)."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(words):
-        spans.append((start, match.start(), words[start : match.start()]))
-        start = match.end()
-    spans.append((start, len(words), words[start:]))
-    return spans
+# Only words need an entry: spaces, punctuation and quotation marks between entries do not.
+WORD_CHAR = re.compile(r"\w")
+COVER_IT = f"register it in {LEDGER_PATH} as a claim with its notes or as analysis"
+__all__ = ["check_claims", "check_evidence", "check_verdict_log", "sentences"]
 
 
 def paper_paragraphs(pages: list[Page]) -> dict[tuple[str, str], tuple[Page, Block]]:
@@ -46,12 +36,12 @@ def paper_paragraphs(pages: list[Page]) -> dict[tuple[str, str], tuple[Page, Blo
 
 
 def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[Problem]:
-    """Classes 1, 2, 5 and 6 of the sourcing check, plus notes that cover no claim."""
+    """Ledger entries against the pages: words, notes, coverage; notes that cover no claim."""
     problems: list[Problem] = []
     paragraphs = paper_paragraphs(pages)
     covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
     covering_notes: set[str] = set()
-    for claim in ledger.claims:
+    for claim in ledger.entries:
         target = paragraphs.get((claim.page, claim.anchor))
         if target is None:
             where = f"docs/{claim.page}.md#{claim.anchor}"
@@ -59,7 +49,8 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
                 Problem(
                     LEDGER_PATH,
                     claim.line,
-                    f"claim {claim.id} points at {where}, which does not exist; fix page/anchor",
+                    f"{claim.kind} {claim.id} points at {where}, which does not exist; "
+                    "fix page/anchor",
                 )
             )
             continue
@@ -71,7 +62,7 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
                 Problem(
                     page.path,
                     block.line,
-                    f"claim {claim.id} is no longer in paragraph {claim.anchor}: "
+                    f"{claim.kind} {claim.id} is no longer in paragraph {claim.anchor}: "
                     f"“{_short(claim.text)}”; restore the words or update {LEDGER_PATH}"
                     f":{claim.line}",
                 )
@@ -90,7 +81,7 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
                         f"{claim.anchor}: put [^{note_id}] back after “{_short(claim.text)}”",
                     )
                 )
-    problems += _unsourced(paragraphs, covered)
+    problems += _unaccounted(paragraphs, covered)
     problems += [
         Problem(
             REGISTER_PATH,
@@ -103,23 +94,100 @@ def check_claims(pages: list[Page], register: Register, ledger: Ledger) -> list[
     return problems
 
 
-def _unsourced(paragraphs, covered) -> list[Problem]:
-    """Sentences that state a year or a number but overlap no registered claim."""
+def _unaccounted(paragraphs, covered) -> list[Problem]:
+    """Sentences whose words the ledger's entries (claims and analysis) do not all cover."""
     problems = []
     for key, (page, block) in paragraphs.items():
-        spans = covered.get(key, [])
-        for start, end, sentence in sentences(block.words):
-            if not STATES_A_NUMBER.search(sentence):
+        words = block.words
+        mask = bytearray(len(words))
+        for a, b in covered.get(key, []):
+            mask[a:b] = b"\x01" * (b - a)
+        for start, end, sentence in sentences(words):
+            gap = next(
+                (i for i in range(start, end) if not mask[i] and WORD_CHAR.match(words[i])), None
+            )
+            if gap is None:
                 continue
-            if any(a < end and start < b for a, b in spans):
-                continue
+            if not any(mask[start:end]):
+                what = "is in no ledger entry"
+            else:
+                stop = next((i for i in range(gap, end) if mask[i]), end)
+                what = f"is only partly in the ledger (“{_short(words[gap:stop], 40)}” is not)"
             problems.append(
                 Problem(
                     page.path,
                     block.line,
-                    f"unsourced claim in paragraph {block.anchor}: “{_short(sentence)}” "
-                    f"states a number but no claim in {LEDGER_PATH} covers it; register it "
-                    "with its note",
+                    f"paragraph {block.anchor}: sentence “{_short(sentence)}” {what}; {COVER_IT}",
+                )
+            )
+    return problems
+
+
+def check_evidence(register: Register, ledger: Ledger) -> list[Problem]:
+    """Evidence names only records of its own note, or of the claim's notes."""
+    problems = []
+    for note in register.notes.values():
+        urls = {record.url for record in note.records}
+        problems += [
+            Problem(
+                REGISTER_PATH,
+                item.line,
+                f"note {note.id}: evidence names record {item.record}, which is not one of "
+                "this note's records; copy the url of one of its records, or add the record",
+            )
+            for item in note.evidence
+            if item.record not in urls
+        ]
+    for claim in ledger.claims:
+        if not all(n in register.notes for n in claim.notes):
+            continue  # the missing note is reported already (or the register did not load)
+        notes = [register.notes[n] for n in claim.notes]
+        urls = {record.url for note in notes for record in note.records}
+        listed = ", ".join(claim.notes)
+        problems += [
+            Problem(
+                LEDGER_PATH,
+                item.line,
+                f"claim {claim.id}: evidence names record {item.record}, which no record of "
+                f"its notes ({listed}) lists; copy the url of one of their records, or add "
+                "the record to a note",
+            )
+            for item in claim.evidence
+            if item.record not in urls
+        ]
+    return problems
+
+
+def check_verdict_log(log: VerdictLog, register: Register, ledger: Ledger) -> list[Problem]:
+    """Each change names a note or claim, and its latest change ends at today's verdict."""
+    claims = {claim.id: claim for claim in ledger.claims}
+    problems, latest = [], {}
+    for change in log.changes:
+        if change.id not in register.notes and change.id not in claims:
+            if not (register.notes and claims) or change.id in register.declared:
+                continue  # a file that did not load, or a note with problems of its own
+            problems.append(
+                Problem(
+                    LOG_PATH,
+                    change.line,
+                    f"verdict log entry {change.id}: no note or claim has this id; write a "
+                    f"note id from {REGISTER_PATH} or a claim id from {LEDGER_PATH}",
+                )
+            )
+            continue
+        latest[change.id] = change
+    for identifier, change in latest.items():
+        if identifier in register.notes:
+            current = register.notes[identifier].verdict
+        else:
+            current = claim_verdict(claims[identifier], register)
+        if change.new != current:
+            problems.append(
+                Problem(
+                    LOG_PATH,
+                    change.line,
+                    f"verdict log entry {identifier}: its latest change ends at {change.new!r} "
+                    f"but its verdict is {current or 'none'!r}; log the change that led there",
                 )
             )
     return problems

@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from edition.model.addresses import absolute, note_anchor
+from edition.model.claims import Ledger, claim_review
+from edition.model.config import Site
 from edition.model.paper import Paper
 from edition.model.register import Register
 
@@ -87,6 +90,53 @@ def scholarly_article(
     if register is not None:
         record["citation"] = citations(register)
     return record
+
+
+def claim_reviews(ledger: Ledger, register: Register, paper: Paper, site: Site) -> dict:
+    """One schema.org ``ClaimReview`` per claim with a verdict (its own or its note's).
+
+    The claim is the author's exact words, where the paper makes it its paragraph's
+    address, the verdict the rating's name, the evidence's records the citations. Each
+    review's address is the note (or, for a claim's own verdict, the paragraph) where
+    ``/sources/`` explains it.
+    """
+    reviews = []
+    sources = absolute(site.url, "sources")
+    edition = {"@type": "Organization", "name": f"{site.name}: the online edition", "url": site.url}
+    for claim in ledger.claims:
+        review = claim_review(claim, register)
+        if review is None:
+            continue
+        anchor = note_anchor(review.note) if review.note else note_anchor(claim.notes[0])
+        item = {
+            "@type": "ClaimReview",
+            "url": f"{sources}#{anchor}",
+            "claimReviewed": claim.text,
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": _organisation(paper.author),
+                "datePublished": paper.date,
+                "appearance": {
+                    "@type": "CreativeWork",
+                    "url": absolute(site.url, claim.page, claim.anchor),
+                    "isPartOf": {"@type": "ScholarlyArticle", "name": paper.title},
+                },
+            },
+            "reviewRating": {"@type": "Rating", "alternateName": review.verdict},
+            "reviewBody": review.qualification or None,
+            "author": edition,
+            "datePublished": review.checked,
+            "dateModified": review.checked,
+        }
+        cited = dict.fromkeys(evidence.record for evidence in review.evidence)
+        if cited:
+            item["citation"] = [
+                {"@type": "CreativeWork", "name": review.records[url].title, "url": url}
+                for url in cited
+                if url in review.records
+            ]
+        reviews.append({key: value for key, value in item.items() if value is not None})
+    return {"@context": "https://schema.org", "@graph": reviews}
 
 
 def script_text(record: dict) -> str:

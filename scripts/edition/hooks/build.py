@@ -65,5 +65,5 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
-    """Write claims.json and claims.csv next to /sources/."""
+    """Write claims.json/csv and verdict-log.json/csv next to /sources/."""
     write_exports(load_edition(root_of(config)), Path(config.site_dir))

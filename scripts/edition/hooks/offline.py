@@ -25,8 +25,10 @@ from edition.model.addresses import EXPORT_DIR, src_path
 
 SHIM = "vendor/iframe-worker/shim.js"  # in the project, beside mkdocs.yml
 SHIM_URI = "assets/javascripts/iframe-worker.js"
-# href="claims.json" on /sources/, href="../sources/claims.json" on /print/
-LEDGER_LINK_RE = re.compile(rf'href="(?:\.\./{EXPORT_DIR}/)?(claims\.(?:json|csv))"')
+# href="claims.json" (or verdict-log.csv…) on /sources/, href="../sources/claims.json" on /print/
+LEDGER_LINK_RE = re.compile(
+    rf'href="(?:\.\./{EXPORT_DIR}/)?((?:claims|verdict-log)\.(?:json|csv))"'
+)
 
 
 def on_files(files, config):

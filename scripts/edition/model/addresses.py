@@ -52,7 +52,7 @@ PDF_LETTER_NAME = "iraq-nato-partnership-letter.pdf"  # the paper, US Letter
 EDITION_PDF_NAME = "iraq-nato-edition.pdf"  # the paper, its sources and the timeline, A4
 PDF_NAMES = (PDF_NAME, PDF_LETTER_NAME, EDITION_PDF_NAME)
 ZIP_NAME = "iraq-nato-offline.zip"
-EXPORT_DIR = "sources"  # claims.json and claims.csv sit next to /sources/
+EXPORT_DIR = "sources"  # claims.json/csv and verdict-log.json/csv sit next to /sources/
 
 
 def page_path(name: str) -> str:

@@ -1,7 +1,7 @@
 """The edition model: every source of the edition, read once, validated, shared.
 
 ``load_edition(root)`` reads ``mkdocs.yml``, the pages, the notes register, the claims
-ledger, the timeline, the errata, the id aliases and the manifest of addresses, and
+ledger, the verdict log, the timeline, the errata, the id aliases and the manifest of addresses, and
 returns them as one frozen ``Edition``. The check, every Markdown extension, the print
 page, the exports and the PDF take their data from it, so a build reads each file once.
 
@@ -28,6 +28,7 @@ from edition.model.paper import Paper, paper_from_config
 from edition.model.problems import Problem, SourceError
 from edition.model.register import Register, load_register
 from edition.model.timeline import Timeline, load_timeline, paper_anchors
+from edition.model.verdict_log import VerdictLog, load_verdict_log
 from edition.model.yaml_source import LineDict
 
 DOCS = "docs"
@@ -47,6 +48,7 @@ class Edition:
     errata: tuple[Erratum, ...]
     aliases: Aliases
     manifest: tuple[tuple[int, str], ...]
+    verdict_log: VerdictLog = field(default_factory=VerdictLog)
     load_problems: tuple[Problem, ...] = field(default=())
 
     @property
@@ -156,6 +158,7 @@ def _read(root: Path) -> Edition:
         errata=tuple(errata),
         aliases=load_aliases(root),
         manifest=tuple(read_entries(root)),
+        verdict_log=load_verdict_log(root),
         load_problems=tuple(errata_problems),
     )
 

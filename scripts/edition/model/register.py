@@ -8,10 +8,11 @@ the file in one pass, and nothing renders from a register that failed it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from edition.model.dates import parse_span
+from edition.model.evidence import Evidence, parse_evidence
 from edition.model.fields import Fields
 from edition.model.problems import Problem
 from edition.model.yaml_source import LineDict, LineList, load_list
@@ -22,12 +23,22 @@ REGISTER_PATH = "data/notes.yml"
 NOTE_ID_RE = re.compile(r"^(?:[1-9][0-9]*|E[1-9][0-9]*)$")
 VERDICTS = ("supported", "partly supported", "not found", "contradicted")
 
+# A verdict says when it was last checked; a qualification shows the records' words.
+CHECKED_WHY = 'add checked: "YYYY-MM-DD", the day the verdict was checked against the records'
+EVIDENCE_WHY = (
+    "add evidence: one item (record, quote, where, fact) for each fact the qualification states"
+)
 NOTE_FIELDS = Fields(
     "note",
     required=("id", "claim", "records"),
-    optional=("verdict", "qualification"),
+    optional=("verdict", "qualification", "checked", "evidence"),
     text=("claim", "qualification"),
+    days=("checked",),
+    requires=(("verdict", "checked", CHECKED_WHY), ("qualification", "evidence", EVIDENCE_WHY)),
 )
+# A note no record was found for ('not found', records: []) has nothing to quote: its
+# qualification says what was searched.
+UNRECORDED_NOTE_FIELDS = replace(NOTE_FIELDS, requires=NOTE_FIELDS.requires[:1])
 RECORD_FIELDS = Fields(
     "record",
     required=("title", "publisher", "date", "url", "primary"),
@@ -65,6 +76,8 @@ class Note:
     records: tuple[Record, ...]
     verdict: str = ""
     qualification: str = ""
+    checked: str = ""  # "YYYY-MM-DD": when the verdict was last checked against the records
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def editorial(self) -> bool:
@@ -121,7 +134,8 @@ def _note(entry: object, line: int, problem) -> Note | None:
         problem(line, "each note must be a mapping with id, claim and records")
         return None
     note_id = str(entry.get("id", ""))
-    ok = NOTE_FIELDS.check(entry, f"note {note_id}:", problem)
+    fields = UNRECORDED_NOTE_FIELDS if entry.get("records") == [] else NOTE_FIELDS
+    ok = fields.check(entry, f"note {note_id}:", problem)
     if "id" in entry and not NOTE_ID_RE.match(note_id):
         problem(entry.key_lines["id"], f"note id {note_id!r} must be a number (1, 2…) or E1, E2…")
         ok = False
@@ -152,7 +166,8 @@ def _note(entry: object, line: int, problem) -> Note | None:
         parse_record(item, item_line, f"note {note_id}", problem)
         for item, item_line in zip(records or [], getattr(records, "item_lines", []), strict=True)
     ]
-    if not ok or None in parsed:
+    evidence, evidence_ok = parse_evidence(entry, f"note {note_id}", problem)
+    if not ok or not evidence_ok or None in parsed:
         return None
     return Note(
         id=note_id,
@@ -161,6 +176,8 @@ def _note(entry: object, line: int, problem) -> Note | None:
         records=tuple(parsed),
         verdict=verdict,
         qualification=entry.get("qualification", "").strip(),
+        checked=entry.get("checked", ""),
+        evidence=evidence,
     )
 
 
