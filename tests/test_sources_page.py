@@ -153,3 +153,13 @@ def test_every_evidence_quote_stands_under_its_record(page, edition):
             for quote in item.select("blockquote.evidence > p"):
                 shown.add((note_id, url, quote.get_text()))
     assert shown == quotes
+
+
+def test_arabic_and_persian_quotes_run_right_to_left(page):
+    # The browser sets each quote's direction from its first strong letter, so the closing
+    # quotation mark of an Arabic quote stands at its left end, where a reader expects it.
+    rtl = re.compile("[\u0600-\u06ff]")
+    quotes = page.select("blockquote.evidence > p")
+    arabic = [q for q in quotes if rtl.match(q.get_text().lstrip('"«'))]
+    assert len(arabic) >= 4
+    assert all(q.get("dir") == "auto" for q in quotes)

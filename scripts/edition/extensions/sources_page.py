@@ -185,7 +185,8 @@ def full_stop(text: str) -> str:
 def evidence_quote(evidence: Evidence) -> etree.Element:
     """The record's own words as a quotation, with where they stand and what they show."""
     quote = etree.Element("blockquote", {"class": "evidence"})
-    etree.SubElement(quote, "p").text = evidence.quote
+    # dir="auto": Arabic and Persian quotes run right to left, their marks where they belong.
+    etree.SubElement(quote, "p", {"dir": "auto"}).text = evidence.quote
     # No <small>: the theme dims blockquotes already, and smaller dimmed text fails contrast.
     footer = etree.SubElement(quote, "footer")
     footer.text = f"— Where: {evidence.where}. The fact it carries: {full_stop(evidence.fact)}"
