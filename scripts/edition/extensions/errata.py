@@ -7,6 +7,8 @@ test enforces. Write ``[[errata]]`` alone on a line to place the table.
 
 from __future__ import annotations
 
+import re
+
 from edition.extensions.base import EditionExtension
 from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.errata import Erratum
@@ -14,11 +16,29 @@ from edition.model.errata import Erratum
 PLACEHOLDER = "[[errata]]"
 
 
+def cell(text: str) -> str:
+    """Text safe inside a table cell: a "|" in it would start a new column."""
+    return text.replace("|", "\\|")
+
+
+def code(text: str) -> str:
+    """Words shown exactly as written, whatever backticks they hold.
+
+    A code span fenced by one more backtick than the longest run inside, padded when it
+    starts or ends with one. A "|" inside a code span does not split the row (the tables
+    extension).
+    """
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
 def errata_table(errata: list[Erratum]) -> list[str]:
     """The errata as Markdown table lines."""
     rows = ["| Page | Source text | Edition | Why |", "| --- | --- | --- | --- |"]
     rows += [
-        f"| [{e.page}]({e.page}.md) | `{e.source}` | `{e.edition}` | {e.reason} |" for e in errata
+        f"| [{e.page}]({e.page}.md) | {code(e.source)} | {code(e.edition)} | {cell(e.reason)} |"
+        for e in errata
     ]
     return rows
 
