@@ -836,9 +836,11 @@
       render();
     });
 
-    openShared();
-    render();
-    ready(function () { root.hidden = false; });
+    // Rendered once the stylesheet is in: unstyled buttons would change size under the eye.
+    ready(function () {
+      openShared();
+      render();
+    });
   }
 
   // ==== Start: the stylesheet, then what this page needs ====

@@ -111,9 +111,10 @@ class BriefingPreprocessor(Preprocessor):
         edition = self.extension.edition()
         if edition.paper is None:  # the check says which fact is missing
             return [line for line in lines if line.strip() != PLACEHOLDER]
-        # Hidden until briefing.js has built the pack in it: without a script, nothing.
+        # Empty until briefing.js builds the pack in it; room is kept for it (edition.css),
+        # so nothing below moves when it does. Without a script it is not shown at all.
         html = (
-            '<div class="editorial briefing" id="briefing" hidden>'
+            '<div class="editorial briefing" id="briefing">'
             + data_block(briefing_data(edition))
             + "</div>"
         )
