@@ -593,7 +593,8 @@
       '<ol class="briefing-list"></ol>' +
       '<div class="briefing-empty" tabindex="-1" hidden><p>Your briefing is empty. On any page of the ' +
       'paper, open a paragraph’s number (¶) and choose <strong>Add to briefing</strong>. ' +
-      '<a href="' + local("index") + '">Start with the introduction</a>.</p></div>';
+      '</p><p><a href="' + local("index") + '">Start with the introduction</a></p></div>';
+    view.hidden = true; // until the stylesheet is in (below)
     root.appendChild(view);
     var list = view.querySelector(".briefing-list");
     var notice = view.querySelector(".briefing-notice");
@@ -840,6 +841,7 @@
     ready(function () {
       openShared();
       render();
+      view.hidden = false;
     });
   }
 
