@@ -237,9 +237,9 @@
     item("Copy link", "link");
     if (paragraph) {
       item(tools && tools.selected(target) ? "Copy quote of the selection" : "Copy quote", "quote");
-      item(pack().indexOf(target.id) < 0 ? "Add to briefing" : "Remove from briefing", "pack");
     }
     if (citeBoxFor(target)) item("Cite", "cite");
+    if (paragraph) item(pack().indexOf(target.id) < 0 ? "Add to briefing" : "Remove from briefing", "pack");
     var events = target.querySelectorAll(".timeline-backlink a");
     if (events.length) {
       var entry = document.createElement("li");
