@@ -25,6 +25,16 @@
     return '<a href="' + escape(url) + '">' + escape(text || url) + "</a>";
   }
 
+  // An address on screen: never broken at a hyphen ("iraq-/nato", "p2-4-/1"), only after
+  // a slash, "#" or comma (<wbr>, which copied text does not carry).
+  function shownAddress(url) {
+    var shown = url.split(/([/#,])/).map(function (run, index) {
+      if (index % 2) return run + "<wbr>";
+      return run.indexOf("-") < 0 ? escape(run) : '<span class="briefing-nobreak">' + escape(run) + "</span>";
+    }).join("");
+    return '<a href="' + escape(url) + '">' + shown + "</a>";
+  }
+
   // Both kinds at once: Word, Outlook and Teams paste the HTML, a plain editor the text.
   // The async Clipboard API needs a secure context; over plain http (an intranet) the
   // older copy command is used, whose copy event can carry both kinds as well.
@@ -579,7 +589,7 @@
       '<div class="briefing-notice" tabindex="-1" hidden><p></p>' +
       '<button type="button" data-pack="restore" hidden>Restore your previous briefing</button></div>' +
       '<p class="briefing-byline">From <i>' + escape(paper.title) + "</i>, " + escape(paper.publisher) +
-      ", " + escape(paper.place) + ", " + escape(paper.date) + ". Online edition: " + link(paper.edition) + "</p>" +
+      ", " + escape(paper.place) + ", " + escape(paper.date) + ". Online edition: " + shownAddress(paper.edition) + "</p>" +
       '<p class="briefing-count"></p>' +
       '<div class="briefing-actions" role="group" aria-label="The whole briefing">' +
       '<button type="button" data-pack="copy">Copy all</button>' +
@@ -646,7 +656,7 @@
           (p.notes.length ? '<div class="briefing-notes">' + p.notes.map(function (note) {
             return noteHtml(note, local("sources", "note-" + note.id));
           }).join("") + "</div>" : "") +
-          '<p class="briefing-address">' + link(p.url) + "</p>" +
+          '<p class="briefing-address">' + shownAddress(p.url) + "</p>" +
           '<p class="briefing-item-actions" role="group" aria-label="' + n + '">' +
           '<button type="button" data-pack="up" aria-label="Move ' + n + ' up"' + (index ? "" : " disabled") + ">Move up</button>" +
           '<button type="button" data-pack="down" aria-label="Move ' + n + ' down"' + (index < total - 1 ? "" : " disabled") + ">Move down</button>" +
@@ -656,8 +666,7 @@
       view.querySelector(".briefing-actions").hidden = !total;
       var share = view.querySelector(".briefing-share");
       share.hidden = !total;
-      share.querySelector("a").href = shareLink();
-      share.querySelector("a").textContent = shareLink();
+      share.querySelector("a").outerHTML = shownAddress(shareLink());
       view.querySelector(".briefing-empty").hidden = total > 0;
       // What a printed page names as its address: this selection, not the empty page.
       var printed = document.querySelector(".edition-print-address");
