@@ -257,7 +257,11 @@
       '<button type="button" data-tool="quote">Copy quote</button>' +
       '<button type="button" data-tool="link">Copy link</button>';
     bar.addEventListener("mousedown", function (event) { event.preventDefault(); });
-    bar.addEventListener("pointerdown", function () { pressing = true; });
+    // A tap may clear the selection before its click arrives: the bar stays meanwhile.
+    bar.addEventListener("pointerdown", function () {
+      pressing = true;
+      window.setTimeout(function () { pressing = false; }, 800);
+    });
     bar.addEventListener("click", function (event) {
       pressing = false;
       var button = event.target.closest("button");
