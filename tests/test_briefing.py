@@ -455,6 +455,24 @@ def test_copy_all_downloads_and_print_carry_every_paragraph_and_address(site_url
     assert page.locator(".edition-print-address").inner_text() == share
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_a_full_pack_nor_beside_a_selection(browser, site_url, width, scheme):
+    from test_quality_a11y import violations  # the gate's own rules and options
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "/briefing/#p1-1,p2-4-1,p3-2,bad-id")
+    page.locator(".briefing-item").first.wait_for()
+    assert page.locator(".briefing-notice").is_visible()
+    assert violations(page) == []
+    page.goto(site_url + "/evolution/")
+    page.evaluate(SELECT, ["p1-3", "which included", "p1-3", "of assistance"])
+    page.locator(BAR).wait_for(state="visible")
+    assert violations(page) == []
+    context.close()
+
+
 def test_without_javascript_the_page_says_what_it_does_and_links_the_print_page(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
