@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import PAPER_PAGES, ROOT
 from edition.extensions.citation import DATE_FORMATS
@@ -125,23 +126,46 @@ def test_copy_link_copies_the_published_address_and_says_so(page, site_url, name
         page.evaluate("() => { document.querySelector('.edition-live').textContent = ''; }")
 
 
-def test_copy_quote_gives_the_authors_words_a_short_citation_and_the_address(page, site_url):
+# Every kind of data on the clipboard, as a pasting application would read it.
+READ_CLIPBOARD = """async () => {
+  const found = {};
+  for (const item of await navigator.clipboard.read())
+    for (const type of item.types) found[type] = await (await item.getType(type)).text();
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_copy_quote_gives_the_authors_words_a_short_citation_and_the_address(
+    browser, site_url, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
     page.goto(site_url + "/cooperation/")
     page.locator("#p2-1-1 .edition-control").click()
     page.locator(MENU).get_by_role("button", name="Copy quote").click()
     page.wait_for_function("() => document.querySelector('.edition-live').textContent")
-    quote = page.evaluate("() => navigator.clipboard.readText()")
+    assert page.locator(".edition-live").text_content() == "Quote copied"
+    copied = page.evaluate(READ_CLIPBOARD)
     words = page.evaluate(
         """() => { const p = document.getElementById("p2-1-1").cloneNode(true);
                    p.querySelectorAll(".editorial, sup").forEach(e => e.remove());
                    return p.textContent.replace(/\\s+/g, " ").trim(); }"""
     )
     assert words.startswith("NATO provides Iraq with support")
-    assert quote == (
-        f"“{words}” ({PAPER.author}, {PAPER.title} ({PAPER.place}, {PAPER.month_name} "
-        f"{PAPER.year}), ¶ 2.1.1) {SITE_URL}cooperation/#p2-1-1"
-    )
-    assert "On the timeline" not in quote and "E9" not in quote
+    address = f"{SITE_URL}cooperation/#p2-1-1"
+    short = f"{PAPER.author}, {PAPER.title} ({PAPER.place}, {PAPER.month_name} {PAPER.year})"
+    # Plain text, for any editor: quotation, short citation, ¶ number, address.
+    assert copied["text/plain"] == f"“{words}” ({short}, ¶ 2.1.1) {address}"
+    assert "On the timeline" not in copied["text/plain"] and "E9" not in copied["text/plain"]
+    # Rich text, for Word and Outlook: the same words, the title in italics, a live link.
+    html = BeautifulSoup(copied["text/html"], "html.parser")
+    assert html.get_text() == copied["text/plain"]
+    assert [(a["href"], a.get_text()) for a in html.find_all("a")] == [(address, address)]
+    assert html.find("i").get_text() == PAPER.title
+    assert not html.find("sup")  # the note marks are dropped
+    context.close()
 
 
 def test_keyboard_opens_the_menu_and_escape_gives_the_focus_back(page, site_url):
@@ -180,7 +204,8 @@ def open_cite(page, anchor: str):
     page.locator(f"#{anchor} .edition-control").click()
     page.locator(MENU).get_by_role("button", name="Cite").click()
     dialog = page.locator("dialog.edition-cite")
-    assert dialog.is_visible()
+    # The dialog's code arrives with the first menu (briefing.js): wait for it.
+    dialog.wait_for(state="visible")
     return dialog
 
 

@@ -129,6 +129,7 @@ def test_axe_finds_no_violations_in_the_open_menu_and_cite_dialog(browser, site_
     page.locator("#p2-1-1 .edition-control").click()
     assert violations(page) == []
     page.locator("#edition-menu").get_by_role("button", name="Cite").click()
+    page.locator("dialog.edition-cite").wait_for(state="visible")  # its code loads on first use
     assert violations(page) == []
     page.context.close()
 

@@ -95,7 +95,7 @@ def test_the_menu_works_by_touch_and_lists_the_paragraphs_events(browser, site_u
     assert menu.is_visible() and control.get_attribute("aria-expanded") == "true"
     assert control.get_attribute("aria-controls") == "edition-menu"
     items = menu.get_by_role("button").all_inner_texts()
-    assert items == ["Copy link", "Copy quote", "Cite"]
+    assert items == ["Copy link", "Copy quote", "Cite", "Add to briefing"]
     events = menu.get_by_role("list", name="On the timeline").get_by_role("link")
     hrefs = page.eval_on_selector_all(
         "#p2-1-1 .timeline-backlink a", "links => links.map(a => a.href)"

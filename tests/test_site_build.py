@@ -17,7 +17,7 @@ from edition.model.config import PLACEHOLDER_URL
 
 pytestmark = pytest.mark.build
 
-PAGES_IN_ORDER = [*PAPER_PAGES, "timeline", "sources", "about"]
+PAGES_IN_ORDER = [*PAPER_PAGES, "timeline", "sources", "briefing", "about"]
 
 
 def front_matter(name: str) -> dict:
@@ -42,6 +42,7 @@ def test_navigation_follows_the_paper(built_site):
         "conclusion/",
         "timeline/",
         "sources/",
+        "briefing/",
         "about/",
     ]
 

@@ -21,6 +21,7 @@ ALL_PAGES = [
     "/conclusion/",
     "/timeline/",
     "/sources/",
+    "/briefing/",
     "/about/",
     "/print/",
 ]

@@ -115,32 +115,27 @@
 // ==== Menus, copying, the cite dialog, the reader switch ====
 // Each paragraph and heading of the paper has one control, its number: a link to itself
 // (paragraphs.py), which this script makes a disclosure button when first used. Every
-// event is delegated from the document and the menu and cite dialog are built on first
-// use, so nothing here grows with the number of controls at load. Without JavaScript the
+// event is delegated from the document and the menu is built on first use, so nothing
+// here grows with the number of controls at load. What the menu's items do beyond
+// copying a link (the cite dialog, quotes with their citation, the briefing pack) is in
+// briefing.js, fetched on first use ("Briefing tools" below). Without JavaScript the
 // numbers stay permalinks and noscript.css shows the cite boxes and timeline links.
 (function () {
   var CONTROL = "a.edition-control";
-  var MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-  ];
-
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
-  }
-
-  // The same formats as DATE_FORMATS in citation.py.
-  function formatDate(day, format) {
-    var y = day.getFullYear(), m = day.getMonth() + 1, d = day.getDate();
-    if (format === "iso") return y + "-" + pad(m) + "-" + pad(d);
-    if (format === "ris") return y + "/" + pad(m) + "/" + pad(d);
-    return MONTHS[m - 1] + " " + d + ", " + y;
-  }
+  var TOOLS = document.currentScript ? new URL("briefing.js", document.currentScript.src).href : "";
+  var PACK = "edition-briefing";
 
   // One polite live region for the page, made with the first menu: screen readers hear
   // "Link copied" (a region made together with its message is not always announced).
   var live = null;
   function announce(message) {
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "visually-hidden edition-live";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      home().appendChild(live);
+    }
     live.textContent = "";
     window.setTimeout(function () { live.textContent = message; }, 50);
   }
@@ -192,21 +187,6 @@
     return (control.matches(".edition-control--paragraph") ? "paragraph " : "section ") + number;
   }
 
-  // The author's words of a paragraph: no number, no note marks, no editorial parts.
-  function authorsWords(element) {
-    var copy = element.cloneNode(true);
-    copy.querySelectorAll(".editorial, sup").forEach(function (part) { part.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
-  }
-
-  function quote(control) {
-    var target = owned(control);
-    var boxes = document.querySelector(".cite-boxes");
-    var short = boxes ? boxes.getAttribute("data-short-cite") : document.title;
-    var number = label(control).replace(/^paragraph /, "¶ ");
-    return "“" + authorsWords(target) + "” (" + short + ", " + number + ") " + address(target.id);
-  }
-
   // The cite box of a heading, or of the heading a paragraph stands under.
   function citeBoxFor(target) {
     var box = document.getElementById("cite-" + target.id);
@@ -229,11 +209,7 @@
   }
 
   function buildMenu() {
-    live = document.createElement("div");
-    live.className = "visually-hidden edition-live";
-    live.setAttribute("role", "status");
-    live.setAttribute("aria-live", "polite");
-    home().appendChild(live);
+    if (!live) announce("");
     menu = document.createElement("div");
     menu.className = "edition-menu";
     menu.id = "edition-menu";
@@ -259,8 +235,11 @@
     list.textContent = "";
     menu.setAttribute("aria-label", "Tools for " + label(control));
     item("Copy link", "link");
-    if (paragraph) item("Copy quote", "quote");
+    if (paragraph) {
+      item(tools && tools.selected(target) ? "Copy quote of the selection" : "Copy quote", "quote");
+    }
     if (citeBoxFor(target)) item("Cite", "cite");
+    if (paragraph) item(pack().indexOf(target.id) < 0 ? "Add to briefing" : "Remove from briefing", "pack");
     var events = target.querySelectorAll(".timeline-backlink a");
     if (events.length) {
       var entry = document.createElement("li");
@@ -307,6 +286,7 @@
 
   function open(control) {
     if (!menu) buildMenu();
+    withTools();
     if (owner) close(false);
     upgrade(control);
     owner = control;
@@ -326,112 +306,32 @@
     if (refocus) was.focus();
   }
 
-  // ---- The cite dialog: one style at a time, picked from a list ----
-  var dialog = null, source = null;
-
-  function buildDialog() {
-    dialog = document.createElement("dialog");
-    dialog.className = "edition-cite";
-    dialog.setAttribute("aria-labelledby", "edition-cite-title");
-    dialog.innerHTML =
-      '<h2 id="edition-cite-title"></h2>' +
-      '<p class="edition-cite-pick"><label for="edition-cite-style">Style</label> ' +
-      '<select id="edition-cite-style"></select></p>' +
-      '<div class="edition-cite-text" tabindex="0" aria-label="Reference"></div>' +
-      '<p class="edition-cite-actions">' +
-      '<button type="button" data-action="cite-copy">Copy</button>' +
-      '<button type="button" data-action="cite-download">Download</button>' +
-      '<button type="button" data-action="cite-close">Close</button></p>';
-    document.body.appendChild(dialog);
-    dialog.querySelector("select").addEventListener("change", function (event) {
-      try { localStorage.setItem("edition-cite-style", event.target.value); } catch (e) { /* */ }
-      show();
-    });
+  // ---- Briefing tools, on first use ----
+  // briefing.js is fetched when a menu opens, when words of a paragraph are selected, on
+  // /briefing/, and when the address quotes words (#p1-3:~:text=…) that this browser
+  // cannot find itself; it hands back its functions through window.editionTools.
+  var tools = null, waiting = null;
+  function withTools(then) {
+    if (tools) return then && then(tools);
+    if (!waiting) {
+      waiting = [];
+      var script = document.createElement("script");
+      script.src = TOOLS;
+      document.head.appendChild(script);
+    }
+    if (then) waiting.push(then);
   }
-
-  // The reference as shown: the access date filled in, and the section's address
-  // replaced by the paragraph's; the address's hyphens never break a line (U+2011 on
-  // screen; what is copied or saved is the plain text).
-  function reference(style) {
-    var text = style.querySelector(".cite-text").cloneNode(true);
-    var today = new Date();
-    text.querySelectorAll("[data-access-date]").forEach(function (span) {
-      span.textContent = formatDate(today, span.getAttribute("data-access-date"));
+  window.editionTools = function (make) {
+    tools = make({
+      announce: announce, copy: copy, address: address, home: home, label: label, owned: owned,
+      close: close, citeBoxFor: citeBoxFor, PACK: PACK,
     });
-    var plain = text.textContent.split(address(source.from)).join(address(source.target));
-    return { node: text, plain: plain };
-  }
+    waiting.splice(0).forEach(function (then) { then(tools); });
+  };
 
-  function show() {
-    var key = dialog.querySelector("select").value;
-    var style = source.box.querySelector('[data-cite-style="' + key + '"]');
-    var ref = reference(style);
-    var from = address(source.from), to = address(source.target);
-    var walker = document.createTreeWalker(ref.node, NodeFilter.SHOW_TEXT);
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      if (node.data.indexOf(from) < 0) return;
-      var parts = node.data.split(from);
-      var fragment = document.createDocumentFragment();
-      parts.forEach(function (part, index) {
-        if (index) {
-          var url = document.createElement("span");
-          url.className = "cite-url";
-          // Non-breaking hyphens; a break allowed after each slash (zero-width space).
-          url.textContent = to.replace(/-/g, "\u2011").replace(/^(\w+:\/\/)(.*)$/, function (all, scheme, rest) {
-            return scheme + rest.replace(/([/#])/g, "$1\u200b");
-          });
-          fragment.appendChild(url);
-        }
-        fragment.appendChild(document.createTextNode(part));
-      });
-      node.parentNode.replaceChild(fragment, node);
-    });
-    var shown = dialog.querySelector(".edition-cite-text");
-    shown.textContent = "";
-    shown.appendChild(ref.node);
-    source.plain = ref.plain;
-    source.style = style;
-    var download = dialog.querySelector('[data-action="cite-download"]');
-    download.hidden = !style.hasAttribute("data-download");
-    download.textContent = "Download ." + (style.getAttribute("data-download") || "").split(".").pop();
-  }
-
-  function openCite(control) {
-    var target = owned(control);
-    var found = citeBoxFor(target);
-    // The control holds the focus when the dialog opens: closing the dialog gives it back.
-    close(true);
-    if (!dialog) buildDialog();
-    source = { box: found.box, from: found.from, target: target.id, control: control };
-    var select = dialog.querySelector("select");
-    select.textContent = "";
-    found.box.querySelectorAll(".cite-style").forEach(function (style) {
-      var option = document.createElement("option");
-      option.value = style.getAttribute("data-cite-style");
-      option.textContent = style.querySelector(".cite-label").textContent;
-      select.appendChild(option);
-    });
-    var saved = null;
-    try { saved = localStorage.getItem("edition-cite-style"); } catch (e) { /* */ }
-    if (saved && select.querySelector('option[value="' + saved + '"]')) select.value = saved;
-    dialog.querySelector("h2").textContent = "Cite " + label(control);
-    show();
-    dialog.showModal();
-    select.focus();
-  }
-
-  function download() {
-    var style = source.style;
-    var blob = new Blob([source.plain], { type: style.getAttribute("data-type") + ";charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = style.getAttribute("data-download");
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  // The ids in the reader's briefing pack, in the reader's order.
+  function pack() {
+    try { return (localStorage.getItem(PACK) || "").split(","); } catch (e) { return []; }
   }
 
   // ---- The reader switch (overrides/main.html) ----
@@ -461,18 +361,10 @@
       var action = button.getAttribute("data-action");
       var was = owner;
       if (action === "link") copy(address(owned(was).id), "Link copied");
-      if (action === "quote") copy(quote(was), "Quote copied");
-      if (action === "cite") return openCite(was);
+      if (action === "quote") withTools(function (t) { t.quote(owned(was)); });
+      if (action === "pack") withTools(function (t) { t.pack(owned(was).id); });
+      if (action === "cite") return withTools(function (t) { t.cite(was); });
       close(true);
-      return;
-    }
-    if (button && dialog && dialog.contains(button)) {
-      var what = button.getAttribute("data-action");
-      if (what === "cite-copy") {
-        copy(source.plain, dialog.querySelector("select option:checked").textContent + " reference copied");
-      }
-      if (what === "cite-download") download();
-      if (what === "cite-close") dialog.close();
       return;
     }
     var toggle = target.closest(".layer-switch");
@@ -504,8 +396,21 @@
     var control = event.target.closest && event.target.closest(CONTROL);
     if (control) upgrade(control);
   }, { passive: true });
+  // Words selected in a paragraph of the paper: briefing.js offers to quote them. A press
+  // on a paragraph's number keeps the selection, for the menu's "Copy quote".
+  document.addEventListener("selectionchange", function () {
+    var node = !waiting && getSelection().toString() && getSelection().anchorNode;
+    node = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (node && node.closest(".md-content p[id]")) withTools();
+  });
+  document.addEventListener("mousedown", function (event) {
+    if (event.target.closest && event.target.closest(CONTROL) && getSelection().toString()) event.preventDefault();
+  });
 
   function init() {
+    var entry = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    var quoted = !("fragmentDirective" in document) && /:~:text=/.test(location.hash + (entry ? entry.name : ""));
+    if (quoted || document.getElementById("briefing")) withTools();
     var toggle = document.querySelector(".layer-switch");
     if (toggle) {
       toggle.setAttribute("aria-pressed", String(!document.documentElement.classList.contains("edition-plain")));
