@@ -228,6 +228,16 @@ def test_a_missing_font_fails_before_anything_is_published(tmp_path, monkeypatch
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.pdf
+def test_footnotes_the_tags_cannot_place_fail_before_anything_is_published(tmp_path, monkeypatch):
+    # As if WeasyPrint laid out a footnote its tag tree does not have where expected.
+    monkeypatch.setattr("edition.publish.pdf_access.footnotes_by_page", lambda doc: [["fn:1"]])
+    target = tmp_path / PDF_NAME
+    with pytest.raises(PdfError, match="tags: page 1: the footnote area is not where"):
+        typeset('<html lang="en"><p>Words.</p></html>', tmp_path.as_uri() + "/", target)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("failure", "expected"),
     [

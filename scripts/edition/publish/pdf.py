@@ -56,7 +56,7 @@ from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
-from edition.publish.pdf_access import finisher, link_descriptions
+from edition.publish.pdf_access import TaggingError, finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
 # The fonts pdf.css names; each must be the one really embedded, not a fallback.
@@ -275,7 +275,10 @@ def render_pdf(
         document = weasyprint.HTML(string=html, base_url=base_url).render(
             stylesheets=stylesheets, pdf_variant=PDF_VARIANT
         )
-        document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
+        try:
+            document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
+        except TaggingError as error:
+            raise PdfError(f"the PDF's tags: {error}") from None
         embedded = b" ".join(font.name for font in document.fonts.values())
         missing = [name for name in REQUIRED_FONTS if name.encode() not in embedded]
         if missing:
