@@ -71,9 +71,11 @@ def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped)
     assert note["data-n"] == "7"  # the paper's number, for ::footnote-call and -marker
     assert note["id"] == "fn:7" and note.parent["id"] == "fnref:7"
     text = note.get_text()
-    # What it covers (the edition's words: the original note is lost), verdict, record.
-    claim = register.notes["7"].claim.removesuffix(".")
-    assert text.startswith(f" Original note lost. {claim}. Verdict: partly supported. "), text
+    # What it covers (the register's topic, the edition's words: the original note is
+    # lost), verdict, record; the full claim is in the note's entry, not at the foot.
+    topic = register.notes["7"].topic.removesuffix(".")
+    assert text.startswith(f" Original note lost. {topic}. Verdict: partly supported. "), text
+    assert register.notes["7"].claim not in text
     assert "Note 7." not in text  # the footnote marker shows the number
     assert not note.select("p, ul, li, div")  # block tags would end the paragraph
     assert shaped.select_one("p#p0-1 span.pdf-note")["data-n"] == "E1"

@@ -190,3 +190,16 @@ def test_footnotes_are_tagged_as_notes_with_their_ids(tagged):
     ids = tree["/IDTree"]["/Names"][::2]
     assert {ident for ident, _ in notes} <= set(ids)
     assert len(ids) == len(set(ids))  # unique, as PDF/UA-1 7.9 asks of a note's id
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [PDF_NAME, PDF_LETTER_NAME])
+def test_footnotes_take_a_line_or_two(built_pdfs, name):
+    lines = {
+        ident: text.strip("\n").count("\n") + 1
+        for ident, text in notes_of(PdfReader(built_pdfs[name].path))
+    }
+    # Each note's topic keeps it to two lines; a record with a long title (E12's, in
+    # French) may take a third. The register's claims would take three or four.
+    assert max(lines.values()) <= 3, lines
+    assert sum(count > 2 for count in lines.values()) <= 1, lines
