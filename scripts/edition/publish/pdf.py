@@ -56,6 +56,7 @@ from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
+from edition.publish import footnotes
 from edition.publish.pdf_access import TaggingError, finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
@@ -270,11 +271,26 @@ def render_pdf(
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
+        parsed = weasyprint.HTML(string=html, base_url=base_url)
         stylesheets = [weasyprint.CSS(string=stylesheet() if css is None else css)]
         stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size} }}"))
-        document = weasyprint.HTML(string=html, base_url=base_url).render(
-            stylesheets=stylesheets, pdf_variant=PDF_VARIANT
-        )
+        document = parsed.render(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+        # A note WeasyPrint moved off its call's page: start the paragraph that pushed
+        # it on a new page, and lay out again (rarely needed; at most twice).
+        pushed: set[str] = set()
+        for _ in range(2):
+            more = footnotes.to_push(document) - pushed
+            if not more:
+                break
+            pushed |= more
+            extra = weasyprint.CSS(string=footnotes.push_css(pushed))
+            document = parsed.render(stylesheets=[*stylesheets, extra], pdf_variant=PDF_VARIANT)
+        if off := footnotes.misplaced(document):
+            note, (call, page) = next(iter(off.items()))
+            raise PdfError(
+                f"note {note} is set on page {page + 1}, its call on page {call + 1}; "
+                "shorten the note's topic in data/notes.yml or the notes near it"
+            )
         try:
             document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
         except TaggingError as error:
