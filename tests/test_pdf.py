@@ -610,6 +610,29 @@ def test_every_page_shows_the_real_size_of_each_pdf(built_site, built_pdfs):
 
 @pytest.mark.build
 @pytest.mark.pdf
+@pytest.mark.parametrize("name", [*PAPER_PAGES, "sources", "timeline", "about"])
+def test_each_page_links_its_part_in_each_pdf_that_holds_it(
+    built_site, destinations, edition_destinations, name
+):
+    page = built_site.page(name)
+    links = page.select("div.edition-downloads a[href*='.pdf#']")
+    parts = {a["href"].split("/")[-1].partition("#")[0]: a["href"].partition("#")[2] for a in links}
+    # The paper's parts are in both PDFs; the sources and the timeline in the full edition.
+    expected = {
+        "about": set(),
+        "sources": {EDITION_PDF_NAME},
+        "timeline": {EDITION_PDF_NAME},
+    }.get(name, {PDF_NAME, EDITION_PDF_NAME})
+    assert set(parts) == expected, parts
+    title = page.select_one("article h1")["id"]
+    held = {PDF_NAME: destinations, EDITION_PDF_NAME: edition_destinations}
+    for pdf, anchor in parts.items():
+        assert anchor == title
+        assert anchor in held[pdf], (pdf, anchor)  # a named destination of that PDF
+
+
+@pytest.mark.build
+@pytest.mark.pdf
 def test_web_and_pdf_link_to_each_other(built_site, reader, destinations):
     uris = {
         annotation.get_object()["/A"]["/URI"]

@@ -261,10 +261,15 @@ def render_pdf(
     css: str | None,
     size: str,
     described: dict[str, str] | None = None,
+    pushed: set[str] | None = None,
 ) -> int:
     """Typeset ``html`` into ``target`` (not atomic); return the number of pages.
 
     ``described``: words for links to each id (``pdf_access.link_descriptions``).
+    ``pushed``: paragraphs to start on a new page so that each note stays with its call
+    (``footnotes``); the ones found here are added to it, so that the next PDF of the
+    same paper size starts from them (the full edition begins as the paper does) and is
+    seldom laid out twice.
     """
     weasyprint = load_weasyprint()
     collect = _Collect()
@@ -274,17 +279,21 @@ def render_pdf(
         parsed = weasyprint.HTML(string=html, base_url=base_url)
         stylesheets = [weasyprint.CSS(string=stylesheet() if css is None else css)]
         stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size} }}"))
-        document = parsed.render(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+        pushed = set() if pushed is None else pushed
+
+        def layout():
+            extra = [weasyprint.CSS(string=footnotes.push_css(pushed))] if pushed else []
+            return parsed.render(stylesheets=[*stylesheets, *extra], pdf_variant=PDF_VARIANT)
+
+        document = layout()
         # A note WeasyPrint moved off its call's page: start the paragraph that pushed
         # it on a new page, and lay out again (rarely needed; at most twice).
-        pushed: set[str] = set()
         for _ in range(2):
             more = footnotes.to_push(document) - pushed
             if not more:
                 break
             pushed |= more
-            extra = weasyprint.CSS(string=footnotes.push_css(pushed))
-            document = parsed.render(stylesheets=[*stylesheets, extra], pdf_variant=PDF_VARIANT)
+            document = layout()
         if off := footnotes.misplaced(document):
             note, (call, page) = next(iter(off.items()))
             raise PdfError(
@@ -383,6 +392,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
     base_url = edition.root.as_uri() + "/"
     described = link_descriptions(edition)
     html: dict[str, str] = {}  # one rendering per contents: A4 and Letter share theirs
+    pushed: dict[str, set[str]] = {}  # per paper size: paragraphs that start a page
     written: dict[Path, Path] = {}
     made = []
     try:
@@ -393,7 +403,15 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
             target = site_dir / form.name
             temporary = temporary_beside(target)
             written[temporary] = target
-            pages = render_pdf(html[form.contents], base_url, temporary, None, form.size, described)
+            pages = render_pdf(
+                html[form.contents],
+                base_url,
+                temporary,
+                None,
+                form.size,
+                described,
+                pushed.setdefault(form.size, set()),
+            )
             made.append((target, temporary.stat().st_size, pages, time.perf_counter() - start))
         publish(written)
     finally:
