@@ -59,6 +59,22 @@ DAMAGE = {
         ("data/notes.yml", "  - id: 3\n", "  - id: 3\n    verdit: supported\n"),
         ("data/notes.yml", "verdit", "unknown key 'verdit'"),
     ),
+    "register note without a topic": (
+        (
+            "data/notes.yml",
+            '    topic: "Cyber security and defence: NATO training for Iraq\'s institutions"\n',
+            "",
+        ),
+        ("data/notes.yml", "  - id: 7\n", "note: missing required key 'topic'"),
+    ),
+    "register topic too long for a footnote": (
+        ("data/notes.yml", "NATO training for Iraq's institutions", "NATO " + "training " * 12),
+        (
+            "data/notes.yml",
+            '    topic: "Cyber',
+            "note 7: 'topic' is 140 characters; shorten it to 90 at most",
+        ),
+    ),
     "description that would break its meta tag": (
         ("docs/future.md", "against Da'esh remnants.", 'against "remnants".'),
         ("docs/future.md", "description:", "description contains"),

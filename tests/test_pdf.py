@@ -71,9 +71,11 @@ def test_each_note_is_a_footnote_at_its_reference_with_the_papers_number(shaped)
     assert note["data-n"] == "7"  # the paper's number, for ::footnote-call and -marker
     assert note["id"] == "fn:7" and note.parent["id"] == "fnref:7"
     text = note.get_text()
-    # What it covers (the edition's words: the original note is lost), verdict, record.
-    claim = register.notes["7"].claim.removesuffix(".")
-    assert text.startswith(f" Original note lost. {claim}. Verdict: partly supported. "), text
+    # What it covers (the register's topic, the edition's words: the original note is
+    # lost), verdict, record; the full claim is in the note's entry, not at the foot.
+    topic = register.notes["7"].topic.removesuffix(".")
+    assert text.startswith(f" Original note lost. {topic}. Verdict: partly supported. "), text
+    assert register.notes["7"].claim not in text
     assert "Note 7." not in text  # the footnote marker shows the number
     assert not note.select("p, ul, li, div")  # block tags would end the paragraph
     assert shaped.select_one("p#p0-1 span.pdf-note")["data-n"] == "E1"
@@ -225,6 +227,16 @@ def test_a_missing_font_fails_before_anything_is_published(tmp_path, monkeypatch
     target = tmp_path / PDF_NAME
     with pytest.raises(PdfError, match="fonts No-Such-Font are not installed; apt-get install"):
         typeset("<p>Words.</p>", tmp_path.as_uri() + "/", target)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.pdf
+def test_footnotes_the_tags_cannot_place_fail_before_anything_is_published(tmp_path, monkeypatch):
+    # As if WeasyPrint laid out a footnote its tag tree does not have where expected.
+    monkeypatch.setattr("edition.publish.pdf_access.footnotes_by_page", lambda doc: [["fn:1"]])
+    target = tmp_path / PDF_NAME
+    with pytest.raises(PdfError, match="tags: page 1: the footnote area is not where"):
+        typeset('<html lang="en"><p>Words.</p></html>', tmp_path.as_uri() + "/", target)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -594,6 +606,29 @@ def test_every_page_shows_the_real_size_of_each_pdf(built_site, built_pdfs):
             assert size.get_text() == f"PDF, {human_size(built_pdfs[name].size)}", page
             shown[name] = size.get_text()
     assert set(shown) == {PDF_NAME, EDITION_PDF_NAME}
+
+
+@pytest.mark.build
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [*PAPER_PAGES, "sources", "timeline", "about"])
+def test_each_page_links_its_part_in_each_pdf_that_holds_it(
+    built_site, destinations, edition_destinations, name
+):
+    page = built_site.page(name)
+    links = page.select("div.edition-downloads a[href*='.pdf#']")
+    parts = {a["href"].split("/")[-1].partition("#")[0]: a["href"].partition("#")[2] for a in links}
+    # The paper's parts are in both PDFs; the sources and the timeline in the full edition.
+    expected = {
+        "about": set(),
+        "sources": {EDITION_PDF_NAME},
+        "timeline": {EDITION_PDF_NAME},
+    }.get(name, {PDF_NAME, EDITION_PDF_NAME})
+    assert set(parts) == expected, parts
+    title = page.select_one("article h1")["id"]
+    held = {PDF_NAME: destinations, EDITION_PDF_NAME: edition_destinations}
+    for pdf, anchor in parts.items():
+        assert anchor == title
+        assert anchor in held[pdf], (pdf, anchor)  # a named destination of that PDF
 
 
 @pytest.mark.build

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from pdfua import validate
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
@@ -18,6 +19,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 from conftest import ROOT
 from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME, PDF_NAMES
 from edition.model.edition import load_edition
+from edition.publish.pdf import FORMS, pdf_html
 from edition.publish.pdf_access import describe, link_descriptions
 
 TITLE = "Prospects for strategic partnership between Iraq and NATO"
@@ -104,3 +106,100 @@ def test_the_pdfua_checker_finds_nothing(built_pdfs, name):
     findings = [(f.rule_id, f.severity.name, f.message) for f in report.findings]
     assert findings == []
     assert report.exit_code == 0
+
+
+def marked_texts(page) -> dict[int, str]:
+    """MCID → the text drawn inside that marked-content sequence of ``page``."""
+    texts: dict[int, str] = {}
+    open_ids: list[int | None] = []
+
+    def before(operator, operands, cm, tm):
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else {}
+            open_ids.append(properties.get("/MCID") if hasattr(properties, "get") else None)
+        elif operator == b"BMC":
+            open_ids.append(None)
+        elif operator == b"EMC" and open_ids:
+            open_ids.pop()
+
+    def text(words, cm, tm, font, size):
+        mcid = next((i for i in reversed(open_ids) if i is not None), None)
+        if mcid is not None:
+            texts[mcid] = texts.get(mcid, "") + words
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return texts
+
+
+def notes_of(reader: PdfReader) -> list[tuple[str, str]]:
+    """(``/ID``, text) of every ``/Note`` structure element, in the tree's order."""
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    texts = {
+        (number, mcid): words
+        for number, page in enumerate(reader.pages)
+        for mcid, words in marked_texts(page).items()
+    }
+    found = []
+
+    def content(element, page: int) -> str:
+        element = element.get_object()
+        if isinstance(element, ArrayObject):
+            return "".join(content(kid, page) for kid in element)
+        if isinstance(element, DictionaryObject):
+            if "/Pg" in element:
+                page = pages[element.raw_get("/Pg").idnum]
+            return content(element["/K"], page) if "/K" in element else ""
+        return texts.get((page, int(element)), "")
+
+    def walk(element, page: int) -> None:
+        element = element.get_object()
+        if isinstance(element, ArrayObject):
+            for kid in element:
+                walk(kid, page)
+        elif isinstance(element, DictionaryObject) and "/S" in element:
+            page = pages[element.raw_get("/Pg").idnum] if "/Pg" in element else page
+            if element["/S"] == "/Note":
+                found.append((str(element.get("/ID", "")), content(element, page)))
+            elif "/K" in element:
+                walk(element["/K"], page)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"], 0)
+    return found
+
+
+def squeeze(text: str) -> str:
+    """Letters and digits only: line breaks and spacing do not count."""
+    return re.sub(r"[^0-9A-Za-z]", "", text)
+
+
+@pytest.mark.pdf
+def test_footnotes_are_tagged_as_notes_with_their_ids(tagged):
+    name, reader = tagged
+    form = next(form for form in FORMS if form.name == name)
+    html = BeautifulSoup(pdf_html(load_edition(ROOT), form), "html.parser")
+    expected = [(note["id"], note["data-n"], note.get_text()) for note in html.select(".pdf-note")]
+    notes = notes_of(reader)
+    # One /Note per footnote, in the order of their calls, each with its own id.
+    assert [ident for ident, _ in notes] == [ident for ident, _, _ in expected], name
+    for (ident, text), (_, number, words) in zip(notes, expected, strict=True):
+        # Its text is the footnote's: the marker (the paper's number), then the body; the
+        # full edition adds the page of the note's entry after the verdict.
+        text = re.sub(r"\s\(p\.\s\d+\)", "", text)
+        assert squeeze(text) == squeeze(f"{number}. {words}"), (ident, text)
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    ids = tree["/IDTree"]["/Names"][::2]
+    assert {ident for ident, _ in notes} <= set(ids)
+    assert len(ids) == len(set(ids))  # unique, as PDF/UA-1 7.9 asks of a note's id
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", [PDF_NAME, PDF_LETTER_NAME])
+def test_footnotes_take_a_line_or_two(built_pdfs, name):
+    lines = {
+        ident: text.strip("\n").count("\n") + 1
+        for ident, text in notes_of(PdfReader(built_pdfs[name].path))
+    }
+    # Each note's topic keeps it to two lines; a record with a long title (E12's, in
+    # French) may take a third. The register's claims would take three or four.
+    assert max(lines.values()) <= 3, lines
+    assert sum(count > 2 for count in lines.values()) <= 1, lines

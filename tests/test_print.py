@@ -19,8 +19,10 @@ from PIL import Image
 from conftest import PAPER_PAGES, ROOT
 from edition.checks.project import _not_in_nav, check_navigation
 from edition.extensions.print_page import PRINTED_PAGES, PrintPageExtension, strip_front_matter
+from edition.model.addresses import EDITION_PDF_NAME, PDF_NAME
 from edition.model.config import read_config
 from edition.model.edition import load_edition
+from edition.publish.pdf import human_size
 
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_URL = "https://edition.example.org/"
@@ -257,6 +259,35 @@ def test_every_page_links_the_pdf_and_the_print_page(built_site, name):
         assert downloads.select_one("a[href$='print/']")
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "labels"), [(375, "short"), (1280, "long")])
+def test_the_download_line_takes_two_lines_on_a_phone_and_a_laptop(
+    browser, site_url, built_pdfs, width, labels
+):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/evolution/")
+    downloads = page.locator("article .edition-downloads")
+    lines = downloads.evaluate(
+        "d => Math.round(d.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(d).lineHeight))"
+    )
+    assert lines <= 2, lines  # it took four at 375 px with the long labels
+    text = downloads.inner_text()
+    for name in (PDF_NAME, EDITION_PDF_NAME):  # the real sizes, at every width
+        assert f"PDF, {human_size(built_pdfs[name].size)}" in text, text
+    visible = {
+        "short": ["The paper", "Full edition", "On one page"],
+        "long": ["Download the paper", "The full edition", "The whole paper on one page"],
+    }[labels]
+    for label in visible:
+        assert downloads.get_by_role("link", name=label, exact=True).is_visible(), label
+    # The part links say in full what they lead to, at any width; so does US Letter.
+    for label in ("This part in the paper PDF", "This part in the full edition PDF", "US Letter"):
+        assert downloads.get_by_role("link", name=label, exact=True).is_visible(), label
+    context.close()
+
+
 # ---- Browser printing in Chromium -------------------------------------------------------
 
 
@@ -326,6 +357,30 @@ def test_printing_clips_nothing(printed):
     )
     assert clipped == []
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+def test_a_paragraphs_menu_and_cite_dialog_do_not_print_its_number_does(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/cooperation/")
+    control = page.locator("p#p2-4-1 a.edition-control")
+    control.click()  # opens the paragraph's menu (edition.js builds it now)
+    assert page.locator("#edition-menu").is_visible()
+    page.locator("#edition-menu button", has_text="Cite").click()
+    assert page.locator("dialog.edition-cite").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator("#edition-menu").is_visible()
+    assert not page.locator("dialog.edition-cite").is_visible()
+    # The number prints as a number a reader cites by, not as a control.
+    assert control.is_visible() and "2.4.1" in control.inner_text()
+    style = control.evaluate(
+        "a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).backgroundColor]"
+    )
+    assert style == ["none", "rgba(0, 0, 0, 0)"], style
+    # A page title's control is a bare "§": nothing to cite by on paper.
+    assert not page.locator("article h1 > a.edition-control").is_visible()
+    context.close()
 
 
 @pytest.mark.browser

@@ -193,18 +193,19 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
 def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
     """Print mode: a note in a line or two, as spans (a footnote sits inside a paragraph).
 
-    What the note covers (the register's ``claim``: the original note texts are lost, so
-    the words are the edition's, and say so), the verdict, and the first primary record
-    (else the first record). The verdict links to the note's entry in the sources: on
-    the same paper when the sources are printed too (pdf.css adds its page), else on the
-    web. Everything else (all records, the claims) is in that entry.
+    What the note covers (the register's ``topic``, a phrase: the original note texts are
+    lost, so the words are the edition's, and say so; the full ``claim`` is in the note's
+    entry), the verdict, and the first primary record (else the first record). The
+    verdict links to the note's entry in the sources: on the same paper when the sources
+    are printed too (pdf.css adds its page), else on the web. Everything else (all
+    records, the claims) is in that entry.
     """
     covers = etree.Element("span", {"class": "pdf-covers"})
     if note is None:
         covers.text = " This note is missing from the notes register."
         return [covers]
     covers.text = " " + ("Editorial note. " if note.editorial else "Original note lost. ")
-    covers.text += note.claim.removesuffix(".") + ". "
+    covers.text += note.topic.removesuffix(".") + ". "
     parts = [covers]
     if note.verdict:
         verdict = etree.Element("span", {"class": "pdf-verdict"})

@@ -2,7 +2,8 @@
 
 The notes register, its records and evidence, the claims ledger, the verdict log and the
 timeline each validate their entries against the same rules (unknown or missing keys,
-keys one key requires, non-empty text, flags, day dates, the id pattern); the rules live
+keys one key requires, non-empty text, the longest a text may be, flags, day dates, the id
+pattern); the rules live
 here once, and every problem keeps its file and line through
 the ``problem(line, message)`` callback of the loader that reads the file.
 """
@@ -32,6 +33,7 @@ class Fields:
     flags: tuple[str, ...] = ()  # keys whose value must be true or false
     days: tuple[str, ...] = ()  # keys whose value must be a full date, "YYYY-MM-DD"
     requires: tuple[tuple[str, str, str], ...] = ()  # (key, the key it needs, why)
+    longest: tuple[tuple[str, int, str], ...] = ()  # (key, most characters, what it is for)
     entry_id: bool = False  # the 'id' is public (in addresses): PUBLIC_ID_RE
     unknown_hint: str = ""  # appended to the message about an unknown key
 
@@ -56,6 +58,15 @@ class Fields:
         for key in self.text:
             if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
                 report(entry.key_lines[key], f"{label} '{key}' must be non-empty text")
+                ok = False
+        for key, most, purpose in self.longest:
+            value = entry.get(key)
+            if isinstance(value, str) and len(value.strip()) > most:
+                report(
+                    entry.key_lines[key],
+                    f"{label} '{key}' is {len(value.strip())} characters; shorten it to "
+                    f"{most} at most ({purpose})",
+                )
                 ok = False
         for key in self.flags:
             if key in entry and not isinstance(entry[key], bool):

@@ -28,13 +28,17 @@ CHECKED_WHY = 'add checked: "YYYY-MM-DD", the day the verdict was checked agains
 EVIDENCE_WHY = (
     "add evidence: one item (record, quote, where, fact) for each fact the qualification states"
 )
+# A note's topic opens its footnote in the PDFs, which must stay a line or two.
+TOPIC_LONGEST = 90
+TOPIC_WHY = "it opens the note's footnote in the PDF, which must stay a line or two"
 NOTE_FIELDS = Fields(
     "note",
-    required=("id", "claim", "records"),
+    required=("id", "topic", "claim", "records"),
     optional=("verdict", "qualification", "checked", "evidence"),
-    text=("claim", "qualification"),
+    text=("topic", "claim", "qualification"),
     days=("checked",),
     requires=(("verdict", "checked", CHECKED_WHY), ("qualification", "evidence", EVIDENCE_WHY)),
+    longest=(("topic", TOPIC_LONGEST, TOPIC_WHY),),
 )
 # A note no record was found for ('not found', records: []) has nothing to quote: its
 # qualification says what was searched.
@@ -74,6 +78,8 @@ class Note:
     line: int
     claim: str
     records: tuple[Record, ...]
+    # What the note covers, in a phrase (the edition's words): a footnote's first words.
+    topic: str = ""
     verdict: str = ""
     qualification: str = ""
     checked: str = ""  # "YYYY-MM-DD": when the verdict was last checked against the records
@@ -131,7 +137,7 @@ def load_register(root: Path) -> Register:
 def _note(entry: object, line: int, problem) -> Note | None:
     """Validate one register entry; report problems; return the Note if usable."""
     if not isinstance(entry, LineDict):
-        problem(line, "each note must be a mapping with id, claim and records")
+        problem(line, "each note must be a mapping with id, topic, claim and records")
         return None
     note_id = str(entry.get("id", ""))
     fields = UNRECORDED_NOTE_FIELDS if entry.get("records") == [] else NOTE_FIELDS
@@ -174,6 +180,7 @@ def _note(entry: object, line: int, problem) -> Note | None:
         line=line,
         claim=entry["claim"].strip(),
         records=tuple(parsed),
+        topic=entry["topic"].strip(),
         verdict=verdict,
         qualification=entry.get("qualification", "").strip(),
         checked=entry.get("checked", ""),

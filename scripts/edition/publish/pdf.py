@@ -56,7 +56,8 @@ from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
-from edition.publish.pdf_access import finisher, link_descriptions
+from edition.publish import footnotes
+from edition.publish.pdf_access import TaggingError, finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
 # The fonts pdf.css names; each must be the one really embedded, not a fallback.
@@ -260,22 +261,49 @@ def render_pdf(
     css: str | None,
     size: str,
     described: dict[str, str] | None = None,
+    pushed: set[str] | None = None,
 ) -> int:
     """Typeset ``html`` into ``target`` (not atomic); return the number of pages.
 
     ``described``: words for links to each id (``pdf_access.link_descriptions``).
+    ``pushed``: paragraphs to start on a new page so that each note stays with its call
+    (``footnotes``); the ones found here are added to it, so that the next PDF of the
+    same paper size starts from them (the full edition begins as the paper does) and is
+    seldom laid out twice.
     """
     weasyprint = load_weasyprint()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
+        parsed = weasyprint.HTML(string=html, base_url=base_url)
         stylesheets = [weasyprint.CSS(string=stylesheet() if css is None else css)]
         stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size} }}"))
-        document = weasyprint.HTML(string=html, base_url=base_url).render(
-            stylesheets=stylesheets, pdf_variant=PDF_VARIANT
-        )
-        document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
+        pushed = set() if pushed is None else pushed
+
+        def layout():
+            extra = [weasyprint.CSS(string=footnotes.push_css(pushed))] if pushed else []
+            return parsed.render(stylesheets=[*stylesheets, *extra], pdf_variant=PDF_VARIANT)
+
+        document = layout()
+        # A note WeasyPrint moved off its call's page: start the paragraph that pushed
+        # it on a new page, and lay out again (rarely needed; at most twice).
+        for _ in range(2):
+            more = footnotes.to_push(document) - pushed
+            if not more:
+                break
+            pushed |= more
+            document = layout()
+        if off := footnotes.misplaced(document):
+            note, (call, page) = next(iter(off.items()))
+            raise PdfError(
+                f"note {note} is set on page {page + 1}, its call on page {call + 1}; "
+                "shorten the note's topic in data/notes.yml or the notes near it"
+            )
+        try:
+            document.write_pdf(target, pdf_variant=PDF_VARIANT, finisher=finisher(described or {}))
+        except TaggingError as error:
+            raise PdfError(f"the PDF's tags: {error}") from None
         embedded = b" ".join(font.name for font in document.fonts.values())
         missing = [name for name in REQUIRED_FONTS if name.encode() not in embedded]
         if missing:
@@ -364,6 +392,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
     base_url = edition.root.as_uri() + "/"
     described = link_descriptions(edition)
     html: dict[str, str] = {}  # one rendering per contents: A4 and Letter share theirs
+    pushed: dict[str, set[str]] = {}  # per paper size: paragraphs that start a page
     written: dict[Path, Path] = {}
     made = []
     try:
@@ -374,7 +403,15 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
             target = site_dir / form.name
             temporary = temporary_beside(target)
             written[temporary] = target
-            pages = render_pdf(html[form.contents], base_url, temporary, None, form.size, described)
+            pages = render_pdf(
+                html[form.contents],
+                base_url,
+                temporary,
+                None,
+                form.size,
+                described,
+                pushed.setdefault(form.size, set()),
+            )
             made.append((target, temporary.stat().st_size, pages, time.perf_counter() - start))
         publish(written)
     finally:
