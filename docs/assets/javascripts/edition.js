@@ -70,12 +70,17 @@
     return { type: QUERY, data: (rest ? rest + " " : "") + FORMS.join(" ") };
   }
 
-  function unmissing(data) {
-    if (!expanded || !data || data.type !== RESULT || !data.data || !data.data.items) return data;
+  // Each paragraph of the paper is an entry of its own (publish/search_index.py), so a
+  // page often heads its results without matching itself; Material then links it with
+  // an empty ?h=. It gets the words of its best result, to highlight them too.
+  function results(data) {
+    if (!data || data.type !== RESULT || !data.data || !data.data.items) return data;
     data.data.items.forEach(function (item) {
       item.forEach(function (doc) {
-        FORMS.forEach(function (form) { if (doc.terms) delete doc.terms[form]; });
+        if (expanded) FORMS.forEach(function (form) { if (doc.terms) delete doc.terms[form]; });
       });
+      var page = item[item.length - 1];
+      if (item.length > 1 && page.location.indexOf("#") < 0 && !page.score) page.terms = item[0].terms;
     });
     return data;
   }
@@ -89,7 +94,7 @@
       if (!worker) {
         worker = new RealWorker(url, options);
         worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: unmissing(event.data) }));
+          standIn.dispatchEvent(new MessageEvent("message", { data: results(event.data) }));
         });
       }
       worker.postMessage(forgiving(message));

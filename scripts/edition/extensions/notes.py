@@ -117,7 +117,14 @@ class NoteListProcessor(Treeprocessor):
         if not refs or printing(self.md):  # in print mode each note is at its reference
             return
         register = self.extension.register()
-        div = etree.SubElement(root, "div", {"class": "footnote editorial", "role": "doc-endnotes"})
+        # Out of the search index: a paper page's results quote the author's words; the
+        # notes' research is found on /sources/, which holds the same entries. (Material's
+        # parser needs an excluded element to hold none of its own kind: no <div> inside.)
+        div = etree.SubElement(
+            root,
+            "div",
+            {"class": "footnote editorial", "role": "doc-endnotes", "data-search-exclude": ""},
+        )
         etree.SubElement(div, "hr")
         lead = etree.SubElement(div, "p", {"class": "notes-lead"})
         if any(ref.isdigit() for ref in refs):
