@@ -10,7 +10,8 @@
   page's paragraphs are, for the search index.
 - ``on_post_build``: writes the claims ledger downloads next to ``/sources/``; gives
   each paragraph of the paper its own search entry (after Material writes the index,
-  before its offline plugin copies it into ``search_index.js``).
+  before its offline plugin copies it into ``search_index.js``); sends the edition's
+  stylesheet without its comments.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from edition.extensions.base import PACKAGE
 from edition.model.config import PLACEHOLDER_URL
 from edition.model.edition import load_edition
 from edition.publish.export import write_exports
+from edition.publish.lean_css import without_comments
 from edition.publish.search_index import PageSplit, page_split, split_index
 
 log = logging.getLogger("mkdocs.hooks.edition")
@@ -36,6 +38,7 @@ _told: set[str] = set()
 # Page address → its paragraphs, gathered page by page for the search index. Kept across
 # rebuilds: `mkdocs serve` re-renders only changed pages and Material keeps the others.
 _splits: dict[str, PageSplit] = {}
+STYLESHEET = "assets/stylesheets/edition.css"  # in the built site
 
 
 def root_of(config) -> Path:
@@ -98,3 +101,6 @@ def on_post_build(config) -> None:
         data = split_index(json.loads(index.read_text("utf-8")), list(_splits.values()))
         # As Material writes it: compact, ASCII.
         index.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+    stylesheet = Path(config.site_dir) / STYLESHEET
+    if stylesheet.exists():
+        stylesheet.write_text(without_comments(stylesheet.read_text("utf-8")), "utf-8")
