@@ -21,12 +21,13 @@
 // until the search opens; this does the same over HTTP without touching Material's
 // code: its worker is created on the first message Material sends it, and the index
 // request is held until the reader opens the search, points at or focuses it, or
-// arrives from a search result whose words are to be highlighted (?h=).
+// arrives from a search result whose words are to be highlighted (?h=). From a folder
+// only the stand-in's reading of queries and results below applies.
 (function () {
-  if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
+  if (!window.Worker || !window.EventTarget) return;
   var INDEX = /\/search\/search_index\.json$/;
   var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
-  var wanted = false;
+  var wanted = location.protocol === "file:";
   var held = [];
 
   function want() {
