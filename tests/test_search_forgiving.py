@@ -84,3 +84,40 @@ def test_the_paper_ranks_first_for_its_own_words(results, query, first):
     # Votel and Istanbul are the paper's words (and the titles of timeline events); the
     # paper does not name the Wales Summit, the timeline does.
     assert results(query)[0]["href"].partition("#")[0] == first
+
+
+# Words of ¶ 2.4.1 only (the paragraph on cyber-security under "4. Defence and …").
+PHRASE = "confidentiality of data and information"
+
+
+def test_a_result_for_a_paragraph_opens_at_that_paragraph(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/about/")
+    search(page, PHRASE)
+    found = page.evaluate(RESULTS_JS)
+    # The paragraph is a result of its own, named by its section and number, and the
+    # best one: its page's group comes first and it leads that group.
+    assert found[0]["href"] == "/cooperation/"
+    assert found[1]["href"] == "/cooperation/#p2-4-1", found[:3]
+    assert found[1]["title"] == "4. Defence and cyber-security · paragraph 2.4.1"
+    assert "NATO is focussing its training" in found[1]["text"]
+    page.locator('.md-search-result__link[href$="#p2-4-1"]').first.click()
+    page.wait_for_url("**/cooperation/**#p2-4-1")
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    box = page.evaluate(
+        """() => {
+      const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+      const box = document.getElementById("p2-4-1").getBoundingClientRect();
+      return {header, top: box.top, viewport: innerHeight};
+    }"""
+    )
+    # Wholly below the sticky header, in view: the reader sees the paragraph they found.
+    assert box["header"] - 0.5 <= box["top"] < box["viewport"] / 2, box
+    context.close()
+
+
+def test_a_heading_still_opens_at_its_heading(results):
+    # The heading's own words: its entry is kept (it holds the heading, not the text).
+    found = results("cyber-security")
+    assert "/cooperation/#cyber-security" in {result["href"] for result in found}

@@ -21,12 +21,13 @@
 // until the search opens; this does the same over HTTP without touching Material's
 // code: its worker is created on the first message Material sends it, and the index
 // request is held until the reader opens the search, points at or focuses it, or
-// arrives from a search result whose words are to be highlighted (?h=).
+// arrives from a search result whose words are to be highlighted (?h=). From a folder
+// only the stand-in's reading of queries and results below applies.
 (function () {
-  if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
+  if (!window.Worker || !window.EventTarget) return;
   var INDEX = /\/search\/search_index\.json$/;
   var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
-  var wanted = false;
+  var wanted = location.protocol === "file:";
   var held = [];
 
   function want() {
@@ -70,12 +71,17 @@
     return { type: QUERY, data: (rest ? rest + " " : "") + FORMS.join(" ") };
   }
 
-  function unmissing(data) {
-    if (!expanded || !data || data.type !== RESULT || !data.data || !data.data.items) return data;
+  // Each paragraph of the paper is an entry of its own (publish/search_index.py), so a
+  // page often heads its results without matching itself; Material then links it with
+  // an empty ?h=. It gets the words of its best result, to highlight them too.
+  function results(data) {
+    if (!data || data.type !== RESULT || !data.data || !data.data.items) return data;
     data.data.items.forEach(function (item) {
       item.forEach(function (doc) {
-        FORMS.forEach(function (form) { if (doc.terms) delete doc.terms[form]; });
+        if (expanded) FORMS.forEach(function (form) { if (doc.terms) delete doc.terms[form]; });
       });
+      var page = item[item.length - 1];
+      if (item.length > 1 && page.location.indexOf("#") < 0 && !page.score) page.terms = item[0].terms;
     });
     return data;
   }
@@ -89,7 +95,7 @@
       if (!worker) {
         worker = new RealWorker(url, options);
         worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: unmissing(event.data) }));
+          standIn.dispatchEvent(new MessageEvent("message", { data: results(event.data) }));
         });
       }
       worker.postMessage(forgiving(message));

@@ -29,6 +29,7 @@ from edition.model.register import REGISTER_PATH, Note, Register
 # The logger name sits under "mkdocs" so that MkDocs counts warnings in strict mode.
 log = logging.getLogger("mkdocs.extensions.edition.notes")
 
+SEARCH_EXCLUDE = {"data-search-exclude": ""}
 # On the web this is said once, at the head of the page's notes, not in every note.
 LOST_ONCE = (
     "The paper’s own notes survive only as their numbers: their original texts are lost. "
@@ -117,7 +118,15 @@ class NoteListProcessor(Treeprocessor):
         if not refs or printing(self.md):  # in print mode each note is at its reference
             return
         register = self.extension.register()
-        div = etree.SubElement(root, "div", {"class": "footnote editorial", "role": "doc-endnotes"})
+        add_sidenotes(root, register)
+        # Out of the search index: a paper page's results quote the author's words; the
+        # notes' research is found on /sources/, which holds the same entries. (Material's
+        # parser needs an excluded element to hold none of its own kind: no <div> inside.)
+        div = etree.SubElement(
+            root,
+            "div",
+            {"class": "footnote editorial", "role": "doc-endnotes", **SEARCH_EXCLUDE},
+        )
         etree.SubElement(div, "hr")
         lead = etree.SubElement(div, "p", {"class": "notes-lead"})
         if any(ref.isdigit() for ref in refs):
@@ -188,6 +197,59 @@ def note_item(note_id: str, note: Note | None, ref_count: int) -> etree.Element:
         back.text = "\u21a9\ufe0e"
         back.tail = " "
     return item
+
+
+def add_sidenotes(root: etree.Element, register: Register) -> None:
+    """Put each paragraph's notes in short at its start, for the margin (web only).
+
+    First in the paragraph, so that its notes begin beside its first line and stack
+    downwards in the order of their references (edition.css, "Sidenotes"): the n-th
+    sidenote is the n-th reference's, which lets a pointed-at number light up its own.
+    """
+    for block in root.iter("p"):
+        refs = [sup for sup in block if sup.tag == "sup" and sup.get("id", "").startswith("fnref")]
+        if not refs:
+            continue
+        notes = [sidenote(note_id, register.notes.get(note_id)) for note_id in map(ref_note, refs)]
+        for position, side in enumerate(notes):
+            block.insert(position, side)
+        notes[-1].tail, block.text = block.text, None
+
+
+def ref_note(sup: etree.Element) -> str:
+    """The note a reference calls: fnref:7 and fnref2:7 call note 7."""
+    return sup.get("id", "").partition(":")[2]
+
+
+def sidenote(note_id: str, note: Note | None) -> etree.Element:
+    """A note in short, for the margin on wide screens: number, verdict, what it covers.
+
+    The lead of the note's entry in the list at the foot of the page, which it repeats
+    (gzip sends the repeat for a few bytes). ``small``: a side comment. edition.css
+    floats it into the margin from 76.25em and hides it below that width and in print,
+    where the list serves; class ``editorial`` keeps it out of copied quotations, the
+    reader switch hides an edition's note, and ``data-search-exclude`` keeps it out of
+    search results (the notes' own entries are on /sources/).
+
+    Hidden from screen readers (``aria-hidden``): they reach the whole note, once, from
+    the reference, whose name says whose note it is; a second reading in the margin
+    would repeat it. Its number links to the same note for the mouse, out of the tab
+    order for the same reason.
+    """
+    kind = "sidenote editorial" + (" edition-sidenote" if note_id.startswith("E") else "")
+    side = etree.Element("small", {"class": kind, "aria-hidden": "true", **SEARCH_EXCLUDE})
+    number = etree.SubElement(side, "a", {"href": f"#fn:{note_id}", "tabindex": "-1"})
+    number.text = note_id
+    if note is None:
+        number.tail = " This note is missing from the notes register."
+        return side
+    number.tail = " "
+    if note.verdict:
+        verdict = etree.SubElement(side, "span", {"class": "sidenote-verdict"})
+        verdict.text = note.verdict[:1].upper() + note.verdict[1:] + "."
+        verdict.tail = " "
+    side[-1].tail += note.claim
+    return side
 
 
 def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
