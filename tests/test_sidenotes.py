@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
+from edition.model.edition import load_edition
 from test_quality_a11y import AXE, AXE_OPTIONS
 from test_reading_layer import new_page, path_of
 
@@ -27,9 +29,13 @@ BOXES_JS = """() => [...document.querySelectorAll("article p[id^='p']")].flatMap
     shown: !!sides[n] && sides[n].checkVisibility(),
     number: sides[n] && sides[n].querySelector("a").textContent,
     text: sides[n] && sides[n].textContent,
+    clipped: !!sides[n] && sides[n].scrollHeight > sides[n].clientHeight + 1,
     count: [refs.length, sides.length],
   }));
 })"""
+
+
+TOPICS = {n: note.topic for n, note in load_edition(ROOT).register.notes.items()}
 
 
 def sidenotes(page) -> list[dict]:
@@ -49,9 +55,11 @@ def test_each_note_stands_beside_the_paragraph_that_calls_it(browser, site_url, 
         side, para = note["side"], note["para"]
         assert note["shown"], note["id"]
         assert note["count"][0] == note["count"][1], note["paragraph"]
-        # Its own number, and what the note covers (the register's words).
-        assert note["number"] == note["id"].partition(":")[2]
-        assert "The paper" in note["text"] or "missing" in note["text"], note["text"]
+        # Its own number, and what the note covers, whole (the register's topic).
+        number = note["id"].partition(":")[2]
+        assert note["number"] == number
+        assert note["text"].endswith(TOPICS[number] + "."), note["text"]
+        assert not note["clipped"], f"{note['id']}: cut off in the margin"
         # Beside its paragraph: it begins within the paragraph's lines, to the right of
         # the text and inside the window, and never on top of the note before it.
         assert para["top"] - 1 <= side["top"] < para["bottom"], (note["id"], side, para)

@@ -224,12 +224,14 @@ def ref_note(sup: etree.Element) -> str:
 def sidenote(note_id: str, note: Note | None) -> etree.Element:
     """A note in short, for the margin on wide screens: number, verdict, what it covers.
 
-    The lead of the note's entry in the list at the foot of the page, which it repeats
-    (gzip sends the repeat for a few bytes). ``small``: a side comment. edition.css
-    floats it into the margin from 76.25em and hides it below that width and in print,
-    where the list serves; class ``editorial`` keeps it out of copied quotations, the
-    reader switch hides an edition's note, and ``data-search-exclude`` keeps it out of
-    search results (the notes' own entries are on /sources/).
+    What it covers is the register's ``topic``, the phrase the PDF's footnotes open with,
+    so margin and paper say it in the same words and a sidenote is whole, never clipped
+    mid-claim; the note's entry in the list at the foot of the page gives the claim.
+    ``small``: a side comment. edition.css floats it into the margin from 76.25em and
+    hides it below that width and in print, where the list serves; class ``editorial``
+    keeps it out of copied quotations, the reader switch hides an edition's note, and
+    ``data-search-exclude`` keeps it out of search results (the notes' own entries are
+    on /sources/).
 
     Hidden from screen readers (``aria-hidden``): they reach the whole note, once, from
     the reference, whose name says whose note it is; a second reading in the margin
@@ -248,7 +250,7 @@ def sidenote(note_id: str, note: Note | None) -> etree.Element:
         verdict = etree.SubElement(side, "span", {"class": "sidenote-verdict"})
         verdict.text = note.verdict[:1].upper() + note.verdict[1:] + "."
         verdict.tail = " "
-    side[-1].tail += note.claim
+    side[-1].tail += note.topic.rstrip(".") + "."
     return side
 
 
