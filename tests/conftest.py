@@ -147,9 +147,14 @@ def site_url(built_site):
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    """Debian's headless Chromium, driven by Playwright: one for the whole session.
+
+    Starting Playwright and Chromium costs some 4-6 s; once per session instead of once
+    per module. Tests stay apart by their browser contexts, which each test opens and
+    closes (a context has its own cache, storage and permissions).
+    """
     from quality import chromium
 
     with chromium() as launched:
