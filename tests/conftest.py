@@ -68,10 +68,13 @@ def project(tmp_path: Path) -> Path:
     """A copy of the real project's sources, safe to damage."""
     copy = tmp_path / "project"
     copy.mkdir()
+    # node_modules: Lighthouse for `make bench` (some 190 MB once installed), which no
+    # test reads; copying it would cost every test that damages a copy seconds.
+    ignore = shutil.ignore_patterns("__pycache__", "node_modules")
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, copy / part, ignore=ignore)
         else:
             shutil.copy2(source, copy / part)
     return copy
@@ -144,9 +147,14 @@ def site_url(built_site):
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    """Debian's headless Chromium, driven by Playwright: one for the whole session.
+
+    Starting Playwright and Chromium costs some 4-6 s; once per session instead of once
+    per module. Tests stay apart by their browser contexts, which each test opens and
+    closes (a context has its own cache, storage and permissions).
+    """
     from quality import chromium
 
     with chromium() as launched:

@@ -59,14 +59,31 @@ def serve(directory: Path, handler_class: type[SimpleHTTPRequestHandler] = Quiet
         server.server_close()
 
 
+# The Chromium of the outermost chromium() still open, if any. Playwright's sync API
+# cannot be started twice in one thread, so a chromium() inside another (a test that
+# launches its own while the tests' shared browser runs) gets the running browser.
+_running = None
+
+
 @contextmanager
 def chromium():
-    """Debian's headless Chromium through Playwright, closed afterwards."""
+    """Debian's headless Chromium through Playwright, closed afterwards.
+
+    Inside another chromium(), the browser already running; the outermost closes it.
+    Isolation comes from browser contexts (each has its own cache and storage), which
+    every caller makes and closes itself.
+    """
+    global _running
+    if _running is not None:
+        yield _running
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _running = browser
         try:
             yield browser
         finally:
+            _running = None
             browser.close()

@@ -4,8 +4,10 @@
 
 // ==== The edition's layer, shown or hidden ====
 // The reader's choice, remembered across pages: "off" hides the edition's notes and
-// marks (edition.css, .edition-plain); the author's text and notes always stay. Set
-// first, before the page's first paint where the browser allows it.
+// marks (edition.css, .edition-plain); the author's text and notes always stay. A line
+// in the page's head (overrides/main.html) sets it before the first paint; this sets it
+// again, harmlessly, for a host whose policy refused that inline script (its hash is in
+// deploy/nginx.conf and deploy/_headers): there the choice still holds, a moment later.
 (function () {
   try {
     if (localStorage.getItem("edition-layer") === "off") {
