@@ -56,7 +56,7 @@ from edition.model.config import Site, markdown_extensions
 from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
-from edition.publish import footnotes
+from edition.publish import footnotes, page_refs
 from edition.publish.pdf_access import TaggingError, finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
@@ -262,6 +262,7 @@ def render_pdf(
     size: str,
     described: dict[str, str] | None = None,
     pushed: set[str] | None = None,
+    known_pages: dict[str, int] | None = None,
 ) -> int:
     """Typeset ``html`` into ``target`` (not atomic); return the number of pages.
 
@@ -270,6 +271,8 @@ def render_pdf(
     (``footnotes``); the ones found here are added to it, so that the next PDF of the
     same paper size starts from them (the full edition begins as the paper does) and is
     seldom laid out twice.
+    ``known_pages``: the page of each paragraph in the last PDF of the same paper size,
+    for the "(p. N)" after links to paragraphs (``page_refs``); this one's are put in it.
     """
     weasyprint = load_weasyprint()
     collect = _Collect()
@@ -280,20 +283,31 @@ def render_pdf(
         stylesheets = [weasyprint.CSS(string=stylesheet() if css is None else css)]
         stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size} }}"))
         pushed = set() if pushed is None else pushed
+        known_pages = {} if known_pages is None else known_pages
+        # Pages of the paragraphs linked from this PDF, given as text (page_refs).
+        assumed = dict(known_pages) if "pdf-pararef" in html else {}
 
         def layout():
-            extra = [weasyprint.CSS(string=footnotes.push_css(pushed))] if pushed else []
+            extra = [footnotes.push_css(pushed), page_refs.page_refs_css(assumed)]
+            extra = [weasyprint.CSS(string=css) for css in extra if css]
             return parsed.render(stylesheets=[*stylesheets, *extra], pdf_variant=PDF_VARIANT)
 
         document = layout()
         # A note WeasyPrint moved off its call's page: start the paragraph that pushed
-        # it on a new page, and lay out again (rarely needed; at most twice).
+        # it on a new page; a paragraph not on the page assumed: print its real page;
+        # and lay out again (rarely needed; at most twice).
         for _ in range(2):
             more = footnotes.to_push(document) - pushed
-            if not more:
+            wrong = page_refs.wrong_pages(assumed, document)
+            if not more and not wrong:
                 break
             pushed |= more
+            assumed |= wrong
             document = layout()
+        if page_refs.wrong_pages(assumed, document):
+            assumed.clear()  # pdf.css's target-counter: slower, never wrong
+            document = layout()
+        known_pages.update(page_refs.paragraph_pages(document))
         if off := footnotes.misplaced(document):
             note, (call, page) = next(iter(off.items()))
             raise PdfError(
@@ -393,6 +407,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
     described = link_descriptions(edition)
     html: dict[str, str] = {}  # one rendering per contents: A4 and Letter share theirs
     pushed: dict[str, set[str]] = {}  # per paper size: paragraphs that start a page
+    known_pages: dict[str, dict[str, int]] = {}  # per paper size: each paragraph's page
     written: dict[Path, Path] = {}
     made = []
     try:
@@ -411,6 +426,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
                 form.size,
                 described,
                 pushed.setdefault(form.size, set()),
+                known_pages.setdefault(form.size, {}),
             )
             made.append((target, temporary.stat().st_size, pages, time.perf_counter() - start))
         publish(written)
