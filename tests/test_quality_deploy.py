@@ -40,7 +40,7 @@ def test_the_policy_has_no_unsafe_sources():
 def test_the_policy_hashes_exactly_the_inline_scripts_of_the_site(built_site):
     needed = set(site_script_hashes(built_site.site))
     listed = policy_hashes(DEPLOY_CONF.read_text(encoding="utf-8"))
-    assert needed - listed == set(), "add these (python -m edition.csp site) to deploy/nginx.conf"
+    assert needed - listed == set(), "add these (python -m devtools.csp site) to deploy/nginx.conf"
     assert listed - needed == set(), "remove these stale hashes from deploy/nginx.conf"
 
 
@@ -144,6 +144,6 @@ def test_a_policy_without_the_hashes_is_caught(browser, make_builds, tmp_path):
         violations, errors, _requests = visit(browser, url, "/evolution/", use=False)
     assert any(violation.startswith("script-src") for violation in violations)
     # Chromium names the hash each blocked script would need: they are the ones we list,
-    # so edition.csp hashes scripts exactly as the browser does.
+    # so devtools.csp hashes scripts exactly as the browser does.
     reported = {f"'{found}'" for error in errors for found in re.findall(r"sha256-[^']+", error)}
     assert reported and reported <= policy_hashes(conf)
