@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import json
 
-from markdown.preprocessors import Preprocessor
-
 from edition.extensions.base import EditionExtension
+from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.addresses import note_anchor, paragraph_number
 from edition.model.edition import Edition
 from edition.model.pages import NOTE_REF
@@ -97,20 +96,14 @@ def data_block(data: dict) -> str:
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
-class BriefingPreprocessor(Preprocessor):
-    """Replace the placeholder with the app's container and its data."""
+class BriefingExtension(EditionExtension):
+    """Register the placeholder."""
 
-    def __init__(self, md, extension: BriefingExtension):
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, lines: list[str]) -> list[str]:
-        """Pages without the placeholder pass through untouched (and unrendered)."""
-        if PLACEHOLDER not in (line.strip() for line in lines):
-            return lines
-        edition = self.extension.edition()
+    def container(self, md) -> list[str]:
+        """The app's container and its data, stashed as raw HTML, for the placeholder."""
+        edition = self.edition()
         if edition.paper is None:  # the check says which fact is missing
-            return [line for line in lines if line.strip() != PLACEHOLDER]
+            return []
         # Empty until briefing.js builds the pack in it; room is kept for it (edition.css),
         # so nothing below moves when it does. Without a script it is not shown at all.
         html = (
@@ -118,16 +111,12 @@ class BriefingPreprocessor(Preprocessor):
             + data_block(briefing_data(edition))
             + "</div>"
         )
-        placeholder = self.md.htmlStash.store(html)
-        return [placeholder if line.strip() == PLACEHOLDER else line for line in lines]
-
-
-class BriefingExtension(EditionExtension):
-    """Register the placeholder."""
+        return [md.htmlStash.store(html)]
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Priority 25, with the other placeholders: before raw HTML is stashed (20)."""
-        md.preprocessors.register(BriefingPreprocessor(md, self), "edition_briefing", 25)
+        preprocessor = PlaceholderPreprocessor(md, PLACEHOLDER, lambda: self.container(md))
+        md.preprocessors.register(preprocessor, "edition_briefing", 25)
 
 
 def makeExtension(**kwargs) -> BriefingExtension:  # noqa: N802 - Python-Markdown's API name

@@ -33,6 +33,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from edition.extensions.base import EditionExtension, set_printing
+from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.addresses import page_path, paragraph_number
 from edition.model.edition import Edition
 from edition.model.pages import HEADING_RE
@@ -146,31 +147,6 @@ def rebase_raw_urls(line: str, name: str) -> str:
     return RAW_RELATIVE_URL_RE.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', line)
 
 
-class IncludePreprocessor(Preprocessor):
-    """Replace ``[[print]]`` with the printed pages."""
-
-    def __init__(self, md, extension: PrintPageExtension):
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, lines: list[str]) -> list[str]:
-        """Expand the placeholder; every other page passes through untouched."""
-        if PLACEHOLDER not in (line.strip() for line in lines):
-            return lines
-        set_printing(self.md, True)
-        # Headings on paper carry no permalink: toc renders none for this document.
-        if "toc" in self.md.treeprocessors:
-            self.md.treeprocessors["toc"].use_permalinks = False
-        edition = self.extension.edition()
-        bodies = read_bodies(edition, self.extension.printed_pages())
-        self.extension.titles = title_anchors(bodies)
-        included = print_markdown(bodies, edition.site.url)
-        out: list[str] = []
-        for line in lines:
-            out.extend(included if line.strip() == PLACEHOLDER else [line])
-        return out
-
-
 class RawUrlPreprocessor(Preprocessor):
     """Rebase relative URLs in the included pages' raw HTML; drop the page marks."""
 
@@ -234,11 +210,23 @@ class PrintPageExtension(EditionExtension):
             raise ValueError(f"print_page: contents {contents!r} is not one of {list(PRINT_SETS)}")
         return PRINT_SETS[contents]
 
+    def included(self) -> list[str]:
+        """The printed pages as Markdown, in place of ``[[print]]``; switches to print mode."""
+        set_printing(self.md, True)
+        # Headings on paper carry no permalink: toc renders none for this document.
+        if "toc" in self.md.treeprocessors:
+            self.md.treeprocessors["toc"].use_permalinks = False
+        edition = self.edition()
+        bodies = read_bodies(edition, self.printed_pages())
+        self.titles = title_anchors(bodies)
+        return print_markdown(bodies, edition.site.url)
+
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the three processors at the priorities the module docstring explains."""
         md.registerExtension(self)
         self.md = md
-        md.preprocessors.register(IncludePreprocessor(md, self), "edition_print_include", 35)
+        include = PlaceholderPreprocessor(md, PLACEHOLDER, self.included)
+        md.preprocessors.register(include, "edition_print_include", 35)
         md.preprocessors.register(RawUrlPreprocessor(md, self), "edition_print_raw_urls", 24)
         md.treeprocessors.register(InPageLinkProcessor(md, self), "edition_print_links", 2)
 
