@@ -25,6 +25,7 @@ from devtools.browser import CHROMIUM, CHROMIUM_ARGS
 from edition.extensions.briefing import DATA_ID, briefing_data, data_block
 from edition.model.edition import load_edition
 from edition.model.pages import NOTE_REF
+from test_links_browser import READ_CLIPBOARD  # the clipboard as a pasting application reads it
 
 EDITION = load_edition(ROOT)
 PAPER = EDITION.paper
@@ -32,13 +33,6 @@ SITE_URL = PAPER.site_url  # what readers paste: the published address
 WIDTHS = [375, 1280]
 MENU = "#edition-menu"
 BAR = ".edition-quote-bar"
-
-READ_CLIPBOARD = """async () => {
-  const found = {};
-  for (const item of await navigator.clipboard.read())
-    for (const type of item.types) found[type] = await (await item.getType(type)).text();
-  return found;
-}"""
 
 # Select from the start of ``start`` in paragraph ``a`` to the end of ``end`` in ``b``.
 SELECT = """([a, start, b, end]) => {
