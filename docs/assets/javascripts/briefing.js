@@ -85,7 +85,7 @@
   // The short citation after a quotation, from the paper's facts on the page: "Al-Bayan
   // Center for Planning and Studies, Prospects for … NATO (Baghdad, August 2018)".
   function shortCite() {
-    var boxes = document.querySelector(".cite-boxes");
+    var boxes = host.citeBoxes();
     var title = document.querySelector('meta[name="citation_title"]');
     var plain = boxes ? boxes.getAttribute("data-short-cite") : document.title;
     var html = escape(plain);

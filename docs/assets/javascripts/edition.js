@@ -195,17 +195,36 @@
     return (control.matches(".edition-control--paragraph") ? "paragraph " : "section ") + number;
   }
 
+  // The page's cite boxes (paragraphs.py). They are written inside a <noscript>, which
+  // a browser running scripts keeps as text, so that they cost nothing at load; they are
+  // read from it once, into an inert template, when a menu first needs them.
+  var boxes;
+  function citeBoxes() {
+    if (boxes === undefined) {
+      var source = document.querySelector("noscript.cite-boxes-source");
+      var template = document.createElement("template");
+      template.innerHTML = source ? source.textContent : "";
+      boxes = document.importNode(template.content, true).querySelector(".cite-boxes");
+    }
+    return boxes;
+  }
+
+  function citeBox(id) {
+    var all = citeBoxes();
+    return all && all.querySelector("#" + CSS.escape("cite-" + id));
+  }
+
   // The cite box of a heading, or of the heading a paragraph stands under.
   function citeBoxFor(target) {
-    var box = document.getElementById("cite-" + target.id);
+    var box = citeBox(target.id);
     if (box) return { box: box, from: target.id };
     var headings = document.querySelectorAll(".md-content h1[id], .md-content h2[id]");
     var found = null;
     headings.forEach(function (heading) {
       var before = heading.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING;
-      if (before && document.getElementById("cite-" + heading.id)) found = heading;
+      if (before && citeBox(heading.id)) found = heading;
     });
-    return found && { box: document.getElementById("cite-" + found.id), from: found.id };
+    return found && { box: citeBox(found.id), from: found.id };
   }
 
   // ---- The menu ----
@@ -332,7 +351,7 @@
   window.editionTools = function (make) {
     tools = make({
       announce: announce, copy: copy, address: address, home: home, label: label, owned: owned,
-      close: close, citeBoxFor: citeBoxFor, PACK: PACK,
+      close: close, citeBoxes: citeBoxes, citeBoxFor: citeBoxFor, PACK: PACK,
     });
     waiting.splice(0).forEach(function (then) { then(tools); });
   };
