@@ -16,6 +16,49 @@
   } catch (error) { /* storage refused: the layer shows */ }
 })();
 
+// ==== The colour palette (light, dark) ====
+// Material's palette script is not mounted (overrides/partials/palette.html says why);
+// a line after the header's toggle sets the palette up before the first paint. This is
+// the toggle at work: the reader's choice applied to the page and remembered where
+// Material's inline script reads it on the next page (its storage key, its format).
+(function () {
+  var OPTIONS = 'input[name="__palette"]';
+
+  function choose(input) {
+    var options = Array.prototype.slice.call(document.querySelectorAll(OPTIONS));
+    var index = options.indexOf(input);
+    var color = {};
+    // As Material does: transitions off while the colours change, back on a frame later.
+    document.body.setAttribute("data-md-color-switching", "");
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = input.getAttribute("data-md-color-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    });
+    options.forEach(function (option, at) {
+      var toggle = option.nextElementSibling;
+      if (toggle && toggle.tagName === "LABEL") toggle.hidden = at !== index;
+    });
+    var scheme = document.querySelector('meta[name="color-scheme"]');
+    if (scheme) scheme.content = getComputedStyle(document.body).colorScheme;
+    requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+    if (window.__md_set) __md_set("__palette", { index: index, color: color });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches(OPTIONS)) choose(event.target);
+  });
+  // The options are hidden radio buttons, each shown by the toggle after it: Enter on
+  // the focused one moves to the next palette, as in Material.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.matches || !event.target.matches(OPTIONS)) return;
+    event.preventDefault();
+    var options = Array.prototype.slice.call(document.querySelectorAll(OPTIONS));
+    var next = options[(options.indexOf(event.target) + 1) % options.length];
+    next.click();
+    next.focus();
+  });
+})();
+
 // ==== Search on demand ====
 // Material starts its search on every page load: it creates the search worker (12 KB
 // compressed) and downloads the index (21 KB), over a third of what a page costs, for
