@@ -62,6 +62,32 @@ def test_note_tooltip_shows_the_original_number_and_records(page, site_url, path
     assert tooltip.locator("a[href^='http']").count() >= 2
 
 
+def test_note_preview_is_built_on_first_use_and_works_by_keyboard_and_pointer(page, site_url):
+    page.goto(site_url + "/cooperation/")
+    # Nothing is set up per note number at load: no preview, no tooltip, until wanted.
+    assert page.locator(".md-tooltip2").count() == 0
+    preview = page.get_by_role("dialog", name="Note 7")
+    page.focus("a.footnote-ref[href='#fn:7']")  # keyboard: focus opens it
+    preview.wait_for(state="visible")
+    assert " ".join(preview.inner_text().split()).startswith("Note 7.")
+    assert page.locator("#edition-note-preview [id]").count() == 0  # a copy: no repeated ids
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    # Pointer: the preview stays while the pointer crosses into it, to reach a record's
+    # link, and closes once the pointer has left both.
+    ref = page.locator("a.footnote-ref[href='#fn:E9']")
+    # A quarter down the window, so that the preview opens below it, clear of the header.
+    ref.evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - innerHeight / 4)")
+    ref.hover()
+    editorial = page.get_by_role("dialog", name="Editorial note E9")
+    editorial.wait_for(state="visible")
+    page.locator("#edition-note-preview a[href^='http']").first.hover()
+    page.wait_for_timeout(400)
+    assert editorial.is_visible()
+    page.mouse.move(5, 400)
+    editorial.wait_for(state="hidden")
+
+
 def test_backlink_returns_to_the_reference(page, site_url):
     page.goto(site_url + "/cooperation/#fn:9")
     page.click("#fn\\:9 a.footnote-backref")

@@ -59,6 +59,103 @@
   });
 })();
 
+// ==== Note previews ====
+// Pointing at or focusing a note number shows its whole note beside it, in Material's
+// tooltip (its classes, so its look and placement). Material's own footnote tooltips
+// (the feature content.footnote.tooltips, off in mkdocs.yml) set up some twenty
+// observers for every note number at load: on a paper page the largest part of its
+// script's start. Here the events are delegated and the one preview is built when it
+// is first wanted. As in Material: it opens at once, closes a quarter of a second after
+// the pointer leaves both number and preview (the pointer may cross into it to follow a
+// record's link), and sits below the number, or above it in the lower half of the
+// window. Unlike Material's, the dialog is named ("Note 5", "Editorial note E3").
+(function () {
+  var REF = "a.footnote-ref";
+  var box = null, inner = null, host = null, hiding = 0;
+
+  function build() {
+    box = document.createElement("div");
+    box.className = "md-tooltip2";
+    box.id = "edition-note-preview";
+    box.setAttribute("role", "dialog");
+    inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    box.appendChild(inner);
+    document.body.appendChild(box);
+  }
+
+  function place(ref) {
+    var rect = ref.getBoundingClientRect();
+    var above = rect.top >= window.innerHeight / 2;
+    box.style.setProperty("--md-tooltip-host-x", rect.left + window.scrollX + "px");
+    box.style.setProperty("--md-tooltip-host-y", rect.top + window.scrollY + "px");
+    box.style.setProperty("--md-tooltip-x", rect.width / 2 + "px");
+    box.style.setProperty("--md-tooltip-y", (above ? -16 - box.offsetHeight : 16 + rect.height) + "px");
+    box.classList.toggle("md-tooltip2--top", above);
+    box.classList.toggle("md-tooltip2--bottom", !above);
+  }
+
+  function show(ref) {
+    window.clearTimeout(hiding);
+    if (ref === host) return;
+    var note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    if (!note) return;
+    if (!box) build();
+    hide();
+    host = ref;
+    inner.textContent = "";
+    Array.prototype.forEach.call(note.children, function (part) { inner.appendChild(part.cloneNode(true)); });
+    // A copy: its ids would repeat the note's own.
+    inner.querySelectorAll("[id]").forEach(function (part) { part.removeAttribute("id"); });
+    box.setAttribute("aria-label", ref.getAttribute("aria-label") || ref.textContent);
+    ref.setAttribute("aria-controls", box.id);
+    ref.setAttribute("aria-haspopup", "dialog");
+    place(ref);
+    box.classList.add("md-tooltip2--active");
+  }
+
+  function hide() {
+    window.clearTimeout(hiding);
+    if (!host) return;
+    host.removeAttribute("aria-controls");
+    host.removeAttribute("aria-haspopup");
+    host = null;
+    box.classList.remove("md-tooltip2--active");
+  }
+
+  function within(node) {
+    return !!node && !!node.closest && (node.closest(REF) === host || box.contains(node));
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    var ref = event.target.closest && event.target.closest(REF);
+    if (ref) show(ref);
+    else if (host && box.contains(event.target)) window.clearTimeout(hiding);
+  }, { passive: true });
+  document.addEventListener("pointerout", function (event) {
+    if (host && within(event.target) && !within(event.relatedTarget)) {
+      window.clearTimeout(hiding);
+      hiding = window.setTimeout(hide, 250);
+    }
+  }, { passive: true });
+  document.addEventListener("focusin", function (event) {
+    var ref = event.target.closest && event.target.closest(REF);
+    if (ref) show(ref);
+    else if (host && !box.contains(event.target)) hide();
+  });
+  // Following the number to the note itself, or Escape, closes the preview.
+  document.addEventListener("click", function (event) {
+    if (host && event.target.closest && event.target.closest(REF)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !host) return;
+    var back = box.contains(document.activeElement) ? host : null;
+    hide();
+    if (back) back.focus();
+  });
+  window.addEventListener("resize", hide, { passive: true });
+})();
+
 // ==== Search on demand ====
 // Material starts its search on every page load: it creates the search worker (12 KB
 // compressed) and downloads the index (21 KB), over a third of what a page costs, for
