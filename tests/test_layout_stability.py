@@ -35,13 +35,18 @@ new PerformanceObserver((list) => {
     });
   }
 }).observe({ type: "layout-shift", buffered: true });
-// Material's bundle swaps the root's "no-js" class for "js" the moment it runs.
-new MutationObserver((changes, observer) => {
-  if (document.documentElement.classList.contains("js")) {
-    window.editionScriptsRan = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { attributes: true, subtree: true, attributeFilter: ["class"] });
+// Material's bundle, the last of the page's scripts, publishes its observables on
+// window (document$ first) the moment it runs. (Its "no-js" to "js" swap on the root,
+// once the sign, is now made by a line in the page's head.)
+let published;
+Object.defineProperty(window, "document$", {
+  configurable: true,
+  get() { return published; },
+  set(value) {
+    published = value;
+    if (window.editionScriptsRan === undefined) window.editionScriptsRan = performance.now();
+  },
+});
 """
 
 

@@ -144,9 +144,10 @@ def tab_through(page) -> list[str]:
         if state is None:
             break
         stops += 1
-        # A drawer sliding in, a tooltip fading out, a smooth scroll: up to 1.2 s to
-        # settle (a loaded 2-core machine draws late), then what the reader sees counts.
-        for _ in range(3):
+        # A drawer sliding in, a tooltip fading out, a smooth scroll: up to 2 s to settle
+        # (a loaded 2-core machine draws late: 1.2 s once fell short for a link in the
+        # phone's drawer, late in a full run), then what the reader sees counts.
+        for _ in range(5):
             if state["ring"] and state["inView"] and state["onTop"]:
                 break
             page.wait_for_timeout(400)
