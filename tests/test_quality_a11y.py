@@ -55,7 +55,9 @@ FOCUS_STATE_JS = """() => {
   const text = (element.getAttribute("aria-label") || element.textContent || "").trim();
   const name = `${element.tagName.toLowerCase()} ${element.getAttribute("href")
     || element.id || element.className} "${text.slice(0, 40)}"`;
-  return {name, ring, inView, onTop};
+  // What covers it, to say so when it stays covered.
+  const over = hit && !onTop ? `${hit.tagName.toLowerCase()}.${hit.className}` : "";
+  return {name, ring, inView, onTop, over};
 }"""
 
 # Mark every control a reader can see now; mark each one focus reaches later.
@@ -144,17 +146,19 @@ def tab_through(page) -> list[str]:
         if state is None:
             break
         stops += 1
-        # A drawer sliding in, a tooltip fading out, a smooth scroll: up to 2 s to settle
-        # (a loaded 2-core machine draws late: 1.2 s once fell short for a link in the
-        # phone's drawer, late in a full run), then what the reader sees counts.
-        for _ in range(5):
+        # A drawer sliding in, a tooltip fading out, the phone's search closing after its
+        # box lost the focus, a smooth scroll: up to 3.2 s to settle (late in a full run a
+        # loaded 2-core machine draws late: 1.2 s fell short for the first link after the
+        # phone's drawer), then what the reader sees counts.
+        for _ in range(8):
             if state["ring"] and state["inView"] and state["onTop"]:
                 break
             page.wait_for_timeout(400)
             state = page.evaluate(FOCUS_STATE_JS) or state
         missing = [key for key in ("ring", "inView", "onTop") if not state[key]]
         if missing:
-            problems.append(f"stop {stops}: {state['name']}: not {', '.join(missing)}")
+            under = f" (under {state['over']})" if state["over"] else ""
+            problems.append(f"stop {stops}: {state['name']}: not {', '.join(missing)}{under}")
     assert stops > 10, f"only {stops} focus stops: is the page there?"
     return problems
 
