@@ -58,12 +58,13 @@ links: build
 	$(BIN)/python -m devtools.linkcheck site --external build/external-links.txt
 	$(BIN)/python -m devtools.linkcheck build/offline --file-urls
 
-## bench: the benchmarks (printed, never gates): project check, PDF, page weight vs stock Material, Lighthouse
+## bench: the benchmarks (printed, never gates): project check, PDF, page weight and main-thread work vs stock Material, Lighthouse
 bench: build system-deps
 	$(BIN)/python scripts/devtools/bench_build.py
 	$(BIN)/python scripts/devtools/bench_check.py
 	$(BIN)/python scripts/devtools/bench_pdf.py site
 	-$(BIN)/python scripts/devtools/bench_site.py site
+	$(BIN)/python scripts/devtools/bench_load.py site
 	@if command -v npm >/dev/null; then \
 	  npm ci --prefix scripts/devtools/lighthouse --no-audit --no-fund --ignore-scripts --silent && \
 	  $(BIN)/python scripts/devtools/bench_lighthouse.py site; \

@@ -76,12 +76,18 @@ def test_note_preview_is_built_on_first_use_and_works_by_keyboard_and_pointer(pa
     # Pointer: the preview stays while the pointer crosses into it, to reach a record's
     # link, and closes once the pointer has left both.
     ref = page.locator("a.footnote-ref[href='#fn:E9']")
-    # A quarter down the window, so that the preview opens below it, clear of the header.
-    ref.evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - innerHeight / 4)")
+    # A quarter down the window (at once, not smoothly), so that the preview opens below
+    # it, clear of the header, and nothing needs scrolling while the pointer moves.
+    ref.evaluate(
+        "e => scrollTo({top: e.getBoundingClientRect().top + scrollY - innerHeight / 4,"
+        " behavior: 'instant'})"
+    )
     ref.hover()
     editorial = page.get_by_role("dialog", name="Editorial note E9")
     editorial.wait_for(state="visible")
-    page.locator("#edition-note-preview a[href^='http']").first.hover()
+    page.wait_for_timeout(500)  # its fade and slide in
+    box = page.locator("#edition-note-preview .md-tooltip2__inner").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
     page.wait_for_timeout(400)
     assert editorial.is_visible()
     page.mouse.move(5, 400)
