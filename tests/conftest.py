@@ -147,6 +147,15 @@ def site_url(built_site):
         yield url
 
 
+@pytest.fixture(scope="module")
+def deployed_url(built_site):
+    """The built site served as deployed: nginx with deploy/nginx.conf and its policy."""
+    from devtools.nginx import serve_with_nginx
+
+    with serve_with_nginx(built_site.site) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium, driven by Playwright: one for the whole session.

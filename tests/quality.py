@@ -9,6 +9,14 @@ from devtools.browser import ALL_PAGES, chromium  # noqa: F401 - the tests impor
 WIDTHS = [375, 1280]  # a phone and a laptop
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
 
+# An init script: every Content-Security-Policy violation of the page, in
+# window.__violations (the deployed policy must allow each inline script by its hash).
+RECORD_VIOLATIONS_JS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(
+  `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ${event.sample || ""}`));
+"""
+
 
 def foreign_requests(urls: list[str], host: str) -> list[str]:
     """The http(s) requests among ``urls`` that went to another host than ``host``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from devtools.nginx import serve_with_nginx
+from quality import RECORD_VIOLATIONS_JS
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,8 @@ PAGE = "cooperation"
 
 # Runs before the page's own scripts: note the class at the moment <body> is inserted,
 # and every policy violation.
-WATCH_JS = """
+WATCH_JS = RECORD_VIOLATIONS_JS + """
 window.__plainAtBody = null;
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) =>
-  window.__violations.push(event.violatedDirective + " " + (event.sample || "")));
 new MutationObserver((changes, observer) => {
   if (!document.body) return;
   window.__plainAtBody = document.documentElement.classList.contains("edition-plain");
@@ -47,12 +44,6 @@ for (const name of ["getItem", "setItem"]) {
 """
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site):
-    with serve_with_nginx(built_site.site) as url:
-        yield url
-
-
 def hide_layer_then_reload(browser, url: str) -> dict:
     """Hide the layer with the switch, reload; what the watcher saw, and the errors."""
     context = browser.new_context(viewport={"width": 375, "height": 800})
@@ -74,8 +65,8 @@ def hide_layer_then_reload(browser, url: str) -> dict:
     return seen
 
 
-def test_served_as_deployed_a_hidden_layer_is_hidden_before_the_body(browser, nginx_url):
-    seen = hide_layer_then_reload(browser, f"{nginx_url}/{PAGE}/")
+def test_served_as_deployed_a_hidden_layer_is_hidden_before_the_body(browser, deployed_url):
+    seen = hide_layer_then_reload(browser, f"{deployed_url}/{PAGE}/")
     assert seen["violations"] == []  # the policy lists the inline script's hash
     assert seen["plain_at_body"] is True
     assert seen["edition_ref_hidden"] and seen["errors"] == []

@@ -10,44 +10,34 @@ from __future__ import annotations
 
 import pytest
 
-from devtools.nginx import serve_with_nginx
+from quality import RECORD_VIOLATIONS_JS
 
 pytestmark = pytest.mark.browser
 
 # Runs before the page's own scripts: the palette at the moment the page's content
 # starts (<main> inserted, before anything of the paper can be painted), and every
 # policy violation (the inline lines must be allowed by their hashes).
-WATCH_JS = """
-window.__atMain = null;
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) =>
-  window.__violations.push(event.violatedDirective + " " + (event.sample || "")));
-new MutationObserver((changes, observer) => {
-  if (!document.querySelector("main")) return;
+# The palette as shown: the body's scheme, the browser's colour scheme, which toggle shows.
+SHOWN_JS = """() => {
   const meta = document.querySelector('meta[name="color-scheme"]');
-  window.__atMain = {
+  return {
     scheme: document.body.getAttribute("data-md-color-scheme"),
     browser: meta && meta.content,
     toggles: [...document.querySelectorAll("form.md-header__option label")].map((l) => !l.hidden),
   };
-  observer.disconnect();
-}).observe(document, {childList: true, subtree: true});
-"""
+}"""
 
-SHOWN_JS = """() => ({
-  scheme: document.body.getAttribute("data-md-color-scheme"),
-  browser: document.querySelector('meta[name="color-scheme"]').content,
-  toggles: [...document.querySelectorAll("form.md-header__option label")].map((l) => !l.hidden),
-})"""
+WATCH_JS = RECORD_VIOLATIONS_JS + f"""
+window.__atMain = null;
+new MutationObserver((changes, observer) => {{
+  if (!document.querySelector("main")) return;
+  window.__atMain = ({SHOWN_JS})();
+  observer.disconnect();
+}}).observe(document, {{childList: true, subtree: true}});
+"""
 
 LIGHT = {"scheme": "default", "browser": "light", "toggles": [True, False]}
 DARK = {"scheme": "slate", "browser": "dark", "toggles": [False, True]}
-
-
-@pytest.fixture(scope="module")
-def nginx_url(built_site):
-    with serve_with_nginx(built_site.site) as url:
-        yield url
 
 
 def open_page(browser, url: str, scheme: str):
@@ -62,9 +52,9 @@ def open_page(browser, url: str, scheme: str):
 
 @pytest.mark.parametrize(("system", "expected"), [("light", LIGHT), ("dark", DARK)])
 def test_a_first_visit_has_the_systems_palette_from_the_first_paint(
-    browser, nginx_url, system, expected
+    browser, deployed_url, system, expected
 ):
-    page, errors = open_page(browser, f"{nginx_url}/cooperation/", system)
+    page, errors = open_page(browser, f"{deployed_url}/cooperation/", system)
     assert page.evaluate("window.__violations") == []
     assert page.evaluate("window.__atMain") == expected  # before the content: no flash
     page.wait_for_load_state("load")
@@ -73,13 +63,13 @@ def test_a_first_visit_has_the_systems_palette_from_the_first_paint(
     page.context.close()
 
 
-def test_the_toggle_switches_and_the_choice_holds_on_the_next_page(browser, nginx_url):
-    page, errors = open_page(browser, f"{nginx_url}/cooperation/", "light")
+def test_the_toggle_switches_and_the_choice_holds_on_the_next_page(browser, deployed_url):
+    page, errors = open_page(browser, f"{deployed_url}/cooperation/", "light")
     # Material's toggle: a label for the next palette's (visually hidden) radio button.
     page.locator('form.md-header__option label[title="Switch to dark mode"]').click()
     page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
     assert page.evaluate(SHOWN_JS) == DARK
-    page.goto(f"{nginx_url}/future/")
+    page.goto(f"{deployed_url}/future/")
     assert page.evaluate("window.__atMain") == DARK  # remembered, before the content
     # By keyboard: Enter on the focused option moves to the next palette, focus stays.
     page.focus("input[name='__palette']:checked")

@@ -16,13 +16,7 @@ import pytest
 
 from devtools.csp import inline_scripts, script_hash, site_script_hashes
 from devtools.nginx import DEPLOY_CONF, loopback_server_block, serve_with_nginx
-from quality import ALL_PAGES, foreign_requests, search
-
-RECORD_VIOLATIONS_JS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(
-  `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ${event.sample || ""}`));
-"""
+from quality import ALL_PAGES, RECORD_VIOLATIONS_JS, foreign_requests, search
 
 
 def policy_hashes(conf: str) -> set[str]:
