@@ -19,7 +19,9 @@ PAGE = "cooperation"
 
 # Runs before the page's own scripts: note the class at the moment <body> is inserted,
 # and every policy violation.
-WATCH_JS = RECORD_VIOLATIONS_JS + """
+WATCH_JS = (
+    RECORD_VIOLATIONS_JS
+    + """
 window.__plainAtBody = null;
 new MutationObserver((changes, observer) => {
   if (!document.body) return;
@@ -27,6 +29,7 @@ new MutationObserver((changes, observer) => {
   observer.disconnect();
 }).observe(document, {childList: true, subtree: true});
 """
+)
 
 # Storage that refuses the edition (as with some privacy settings, or a full quota):
 # reading or writing its keys throws. Only the edition's keys, so that an error

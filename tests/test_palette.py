@@ -27,7 +27,9 @@ SHOWN_JS = """() => {
   };
 }"""
 
-WATCH_JS = RECORD_VIOLATIONS_JS + f"""
+WATCH_JS = (
+    RECORD_VIOLATIONS_JS
+    + f"""
 window.__atMain = null;
 new MutationObserver((changes, observer) => {{
   if (!document.querySelector("main")) return;
@@ -35,6 +37,7 @@ new MutationObserver((changes, observer) => {{
   observer.disconnect();
 }}).observe(document, {{childList: true, subtree: true}});
 """
+)
 
 LIGHT = {"scheme": "default", "browser": "light", "toggles": [True, False]}
 DARK = {"scheme": "slate", "browser": "dark", "toggles": [False, True]}
