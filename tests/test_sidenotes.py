@@ -138,6 +138,13 @@ def test_axe_finds_nothing_with_notes_in_the_margin(browser, site_url, scheme):
     page.goto(site_url + "/cooperation/")
     page.locator("#fnref\\:7 > .footnote-ref").hover()  # a lit note, and its preview open
     page.locator("#edition-note-preview.md-tooltip2--active").wait_for()
+    # Checked as the reader sees it: after its 250 ms fade (half faded, its text's
+    # contrast is half its own).
+    page.wait_for_function(
+        "() => document.getElementById('edition-note-preview')"
+        ".getAnimations().every((a) => a.playState === 'finished')"
+        " && getComputedStyle(document.getElementById('edition-note-preview')).opacity === '1'"
+    )
     found = AXE.run(page, options=AXE_OPTIONS)
     rules = [
         (rule["id"], [n["target"] for n in rule["nodes"][:3]])
