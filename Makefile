@@ -35,12 +35,14 @@ $(STAMP): requirements.lock pyproject.toml
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-## build: strict build into site/, the PDFs from the model, and the offline edition's zip
+## build: strict build into site/, the PDFs from the model, the offline edition's zip, and
+## Brotli copies of the text files for nginx (last: every step before it writes into site/)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 	$(BIN)/edition pdf $(SITE)
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE)
 	$(BIN)/edition offline $(SITE) $(OFFLINE)
+	$(BIN)/edition compress $(SITE)
 
 ## publish: `make build` for the public: needs SITE_URL=https://… (refuses the placeholder)
 publish: export EDITION_PUBLISH := 1

@@ -239,7 +239,7 @@ def report(ours: dict[str, Page], stock: dict[str, Page], runs: int) -> None:
     indices = [run.benchmark_index for run in every if run.benchmark_index]
     print(
         "\nLighthouse 12.8, mobile (simulated slow 4G, 4x slower CPU), served by nginx with"
-        "\ngzip; perf, a11y, bp, seo: the category scores; range: the lowest and highest"
+        "\nBrotli; perf, a11y, bp, seo: the category scores; range: the lowest and highest"
         "\nperformance score of the runs; every other figure is the median of the runs,"
         "\neach taken on its own."
     )

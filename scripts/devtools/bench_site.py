@@ -4,10 +4,10 @@ Usage: ``make build`` once, then ``.venv/bin/python scripts/devtools/bench_site.
 (``make bench`` runs it).
 
 1. Serves the built site with ``deploy/nginx.conf`` (Debian's nginx on a loopback port,
-   gzip on, started and stopped here) and loads every page in Chromium with an empty
-   cache, as a first-time reader would; then opens the search and types a word, and
-   counts what that added (the edition fetches the search worker and index only now;
-   stock Material fetched them right after the page loaded).
+   started and stopped here; Brotli, as a browser gets it) and loads every page in
+   Chromium with an empty cache, as a first-time reader would; then opens the search
+   and types a word, and counts what that added (the edition fetches the search worker
+   and index only now; stock Material fetched them right after the page loaded).
 2. Builds the same Markdown with a stock Material configuration (theme ``material``,
    default fonts, Python-Markdown ``footnotes`` instead of the edition's extensions, no
    overrides, stylesheets or scripts of ours) in a temporary folder, and measures it
@@ -69,8 +69,8 @@ class Load:
 
 
 def encoded_size(url: str) -> int:
-    """Bytes of the body as sent with gzip, fetched once more outside the browser."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip, deflate"})
+    """Bytes of the body as sent to a browser, fetched once more outside it."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip, deflate"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return len(response.read())
 
@@ -195,7 +195,7 @@ def report(ours: dict[str, Load], stock: dict[str, Load]) -> int:
             f"{verdict}"
         )
     print(
-        "\nKiB, req: everything transferred (gzip, headers included) and every request until"
+        "\nKiB, req: everything transferred (compressed, headers included) and every request until"
         "\nthe network is idle after the page loads; search: of which Material's search"
         "\nworker and index; +open: what opening the search and typing a word added later"
         "\n(the edition fetches the search then, stock Material at page load); ours/stock"

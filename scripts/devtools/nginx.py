@@ -22,9 +22,13 @@ from pathlib import Path
 
 DEPLOY_CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
-INSTALL = "apt-get install nginx"
+# deploy/nginx.conf's brotli_static. Named by its absolute path: Debian's own
+# modules-enabled line is relative to nginx's prefix, which -p moves here.
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+INSTALL = "apt-get install nginx libnginx-mod-http-brotli-static"
 
 MAIN_CONF = """\
+load_module {brotli_module};
 daemon off;
 master_process off;
 worker_processes 1;
@@ -54,8 +58,10 @@ def nginx_binary() -> str:
     found = shutil.which("nginx") or next(
         (str(path) for path in (Path("/usr/sbin/nginx"),) if path.is_file()), None
     )
-    if not found or not MIME_TYPES.is_file():
-        raise NginxError(f"nginx is not installed; install it with `{INSTALL}`")
+    if not found or not MIME_TYPES.is_file() or not BROTLI_MODULE.is_file():
+        raise NginxError(
+            f"nginx or its Brotli module is not installed; install them with `{INSTALL}`"
+        )
     return found
 
 
@@ -100,7 +106,10 @@ def serve_with_nginx(root: Path, conf: Path = DEPLOY_CONF) -> Iterator[str]:
         server = loopback_server_block(conf.read_text(encoding="utf-8"), port, root.resolve())
         (Path(tmp) / "server.conf").write_text(server, encoding="utf-8")
         main = Path(tmp) / "nginx.conf"
-        main.write_text(MAIN_CONF.format(tmp=tmp, mime_types=MIME_TYPES), encoding="utf-8")
+        main.write_text(
+            MAIN_CONF.format(tmp=tmp, mime_types=MIME_TYPES, brotli_module=BROTLI_MODULE),
+            encoding="utf-8",
+        )
         log = Path(tmp) / "error.log"
         # -e: the error log before the configuration is read (Debian's default path
         # under /var/log needs root).

@@ -79,7 +79,14 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str]) -> None:
 
 
 def build_stock(workdir: Path) -> Path:
-    """Build the edition's Markdown with stock Material (and footnotes); return the site."""
+    """Build the edition's Markdown with stock Material (and footnotes); return the site.
+
+    With the Brotli copies ``make build`` writes for ours (``edition compress``): both
+    sites are served alike, so a ratio compares the pages, not the compression.
+    """
+    from edition.publish.compress import compress_site
+
     config = write_stock_project(workdir)
     mkdocs_build(config, workdir / "site", STOCK_ENV)
+    compress_site(workdir / "site")
     return workdir / "site"

@@ -128,12 +128,26 @@ def cmd_offline(args) -> int:
     return 0
 
 
+def cmd_compress(args) -> int:
+    """Write Brotli copies of a built site's text files (the build's last step)."""
+    from edition.publish.compress import compress_site
+
+    site = built_site(args.site_dir)
+    done = compress_site(site)
+    print(
+        f"edition compress: {done.files} files in {site}, {done.raw // 1000} KB as "
+        f"{done.packed // 1000} KB in Brotli ({done.written} written, {done.removed} removed)"
+    )
+    return 0
+
+
 COMMANDS = {
     "check": (cmd_check, ()),
     "export": (cmd_export, ("site_dir",)),
     "pdf": (cmd_pdf, ("site_dir",)),
     "anchors": (cmd_anchors, ("site_dir",)),
     "offline": (cmd_offline, ("site_dir", "offline_dir")),
+    "compress": (cmd_compress, ("site_dir",)),
 }
 HELP = {
     "site_dir": "the built site, e.g. site",

@@ -19,6 +19,7 @@ from edition.model.claims import Ledger, claim_review
 from edition.model.edition import Edition
 from edition.model.register import Register
 from edition.model.verdict_log import VerdictLog
+from edition.publish.compress import forget
 
 FIELDS = [
     "id", "kind", "url", "text", "notes", "verdict", "qualification", "checked",
@@ -144,6 +145,7 @@ def write_exports(edition: Edition, site_dir: Path) -> list[Path]:
         ("verdict-log.csv", log_csv(changes)),
     ):
         path = target / name
+        forget(path)
         path.write_text(text, encoding="utf-8", newline="")
         written.append(path)
     return written

@@ -57,6 +57,7 @@ from edition.model.edition import Edition, load_edition
 from edition.model.paper import Paper
 from edition.model.problems import SourceError
 from edition.publish import footnotes, page_refs
+from edition.publish.compress import forget
 from edition.publish.pdf_access import TaggingError, finisher, link_descriptions
 
 INSTALL = "apt-get install fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0"
@@ -386,6 +387,7 @@ def write_pdf_size(site_dir: Path, sizes: dict[str, int]) -> list[Path]:
         text = page.read_text(encoding="utf-8")
         new = PDF_SIZE_RE.sub(size_line, text)
         if new != text:
+            forget(page)
             page.write_text(new, encoding="utf-8")
             changed.append(page)
     return changed
