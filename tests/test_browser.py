@@ -94,6 +94,37 @@ def test_note_preview_is_built_on_first_use_and_works_by_keyboard_and_pointer(pa
     editorial.wait_for(state="hidden")
 
 
+def test_note_preview_opens_where_it_fits_never_under_the_header(browser, site_url):
+    # A short laptop window: the preview (up to 40% of the window high) fits below a
+    # number in the upper part, only above it near the bottom.
+    page = browser.new_page(viewport={"width": 1280, "height": 480})
+    page.goto(site_url + "/cooperation/")
+    ref = page.locator("a.footnote-ref[href='#fn:7']")
+    header = page.locator(".md-header").bounding_box()
+    inner = page.locator("#edition-note-preview .md-tooltip2__inner")
+    for fraction in (0.15, 0.35, 0.52, 0.7, 0.9):
+        ref.evaluate(
+            "(e, f) => scrollTo({top: e.getBoundingClientRect().top + scrollY - innerHeight * f,"
+            " behavior: 'instant'})",
+            fraction,
+        )
+        page.mouse.move(5, 5)
+        page.locator("#edition-note-preview.md-tooltip2--active").wait_for(state="detached")
+        ref.hover()
+        page.locator("#edition-note-preview.md-tooltip2--active").wait_for()
+        page.wait_for_timeout(450)  # its slide into place
+        number, box = ref.bounding_box(), inner.bounding_box()
+        header_bottom = header["y"] + header["height"]
+        fits_below = 480 - (number["y"] + number["height"]) >= box["height"] + 16
+        fits_above = number["y"] - header_bottom >= box["height"] + 16
+        assert box["y"] >= header_bottom, f"under the header at {fraction}"
+        if fits_below or not fits_above:
+            assert box["y"] > number["y"], f"above the number at {fraction}"
+        else:
+            assert box["y"] + box["height"] < number["y"], f"not above the number at {fraction}"
+    page.close()
+
+
 def test_backlink_returns_to_the_reference(page, site_url):
     page.goto(site_url + "/cooperation/#fn:9")
     page.click("#fn\\:9 a.footnote-backref")

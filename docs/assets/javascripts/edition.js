@@ -67,8 +67,8 @@
 // script's start. Here the events are delegated and the one preview is built when it
 // is first wanted. As in Material: it opens at once, closes a quarter of a second after
 // the pointer leaves both number and preview (the pointer may cross into it to follow a
-// record's link), and sits below the number, or above it in the lower half of the
-// window. Unlike Material's, the dialog is named ("Note 5", "Editorial note E3").
+// record's link). Unlike Material's, the dialog is named ("Note 5", "Editorial note
+// E3"), and it is placed where it fits whole, never under the sticky header.
 (function () {
   var REF = "a.footnote-ref";
   var box = null, inner = null, host = null, hiding = 0;
@@ -84,9 +84,17 @@
     document.body.appendChild(box);
   }
 
+  // Below the number, unless it fits only above, between the number and the sticky
+  // header. (Material's rule, above in the lower half of the window, could put it under
+  // the header in a short window; below, a preview too long for the window can still be
+  // scrolled to.)
   function place(ref) {
     var rect = ref.getBoundingClientRect();
-    var above = rect.top >= window.innerHeight / 2;
+    var header = document.querySelector(".md-header");
+    var need = box.offsetHeight + 16;
+    var below = window.innerHeight - rect.bottom;
+    var aboveRoom = rect.top - (header ? header.getBoundingClientRect().bottom : 0);
+    var above = below < need && aboveRoom >= need;
     box.style.setProperty("--md-tooltip-host-x", rect.left + window.scrollX + "px");
     box.style.setProperty("--md-tooltip-host-y", rect.top + window.scrollY + "px");
     box.style.setProperty("--md-tooltip-x", rect.width / 2 + "px");
