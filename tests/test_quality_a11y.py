@@ -51,12 +51,17 @@ FOCUS_STATE_JS = """() => {
   // start is what the reader sees focused; its middle may lie below the pane's edge.
   const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 12), 0), innerHeight - 1);
   const hit = document.elementFromPoint(x, y);
-  const onTop = !!hit && (shown.contains(hit) || hit.contains(shown));
+  // On top and not faded out: a link inside a transparent panel (a closed navigation
+  // pane) is hit-tested like any other, yet nobody sees it.
+  let opacity = 1;
+  for (let node = shown; node; node = node.parentElement) opacity *= getComputedStyle(node).opacity;
+  const onTop = !!hit && (shown.contains(hit) || hit.contains(shown)) && opacity > 0.9;
   const text = (element.getAttribute("aria-label") || element.textContent || "").trim();
   const name = `${element.tagName.toLowerCase()} ${element.getAttribute("href")
     || element.id || element.className} "${text.slice(0, 40)}"`;
   // What covers it, to say so when it stays covered.
-  const over = hit && !onTop ? `${hit.tagName.toLowerCase()}.${hit.className}` : "";
+  const over = opacity <= 0.9 ? `faded to opacity ${opacity.toFixed(2)}`
+    : hit && !onTop ? `under ${hit.tagName.toLowerCase()}.${hit.className}` : "";
   return {name, ring, inView, onTop, over};
 }"""
 
@@ -157,7 +162,7 @@ def tab_through(page) -> list[str]:
             state = page.evaluate(FOCUS_STATE_JS) or state
         missing = [key for key in ("ring", "inView", "onTop") if not state[key]]
         if missing:
-            under = f" (under {state['over']})" if state["over"] else ""
+            under = f" ({state['over']})" if state["over"] else ""
             problems.append(f"stop {stops}: {state['name']}: not {', '.join(missing)}{under}")
     assert stops > 10, f"only {stops} focus stops: is the page there?"
     return problems
