@@ -170,8 +170,10 @@ def test_a_paper_page_loads_none_of_the_tools_until_they_are_used(browser, site_
     page.goto(site_url + "/evolution/", wait_until="networkidle")
     page.mouse.move(400, 400)
     assert not [url for url in requested if "briefing" in url]
-    page.locator("#p1-3 .edition-control").click()  # the first use
-    page.wait_for_load_state("networkidle")
+    # The first use; its stylesheet is asked for once its script runs (the page's load
+    # state was reached long before, so waiting for "networkidle" would not wait).
+    with page.expect_request(lambda request: request.url.endswith("/briefing.css")):
+        page.locator("#p1-3 .edition-control").click()
     assert [url.rsplit("/", 1)[1] for url in requested if "briefing" in url] == [
         "briefing.js",
         "briefing.css",

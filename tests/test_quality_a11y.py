@@ -146,6 +146,22 @@ def test_axe_finds_no_violations_in_the_open_menu_and_cite_dialog(browser, site_
     page.context.close()
 
 
+def settled(page, state: dict) -> dict:
+    """The focus state once it has settled, or as it stands after 3.2 s.
+
+    A drawer or pane sliding in, a tooltip fading out, the search results fading in, the
+    phone's search closing after its box lost the focus, a smooth scroll: late in a full
+    run a loaded 2-core machine draws late (1.2 s fell short for the first link after
+    the phone's drawer), then what the reader sees counts.
+    """
+    for _ in range(8):
+        if state["ring"] and state["inView"] and state["onTop"]:
+            break
+        page.wait_for_timeout(400)
+        state = page.evaluate(FOCUS_STATE_JS) or state
+    return state
+
+
 def tab_through(page) -> list[str]:
     """Press Tab until focus leaves the page; return each stop with no visible focus."""
     page.evaluate(MARK_CONTROLS_JS)
@@ -156,15 +172,7 @@ def tab_through(page) -> list[str]:
         if state is None:
             break
         stops += 1
-        # A drawer sliding in, a tooltip fading out, the phone's search closing after its
-        # box lost the focus, a smooth scroll: up to 3.2 s to settle (late in a full run a
-        # loaded 2-core machine draws late: 1.2 s fell short for the first link after the
-        # phone's drawer), then what the reader sees counts.
-        for _ in range(8):
-            if state["ring"] and state["inView"] and state["onTop"]:
-                break
-            page.wait_for_timeout(400)
-            state = page.evaluate(FOCUS_STATE_JS) or state
+        state = settled(page, state)
         missing = [key for key in ("ring", "inView", "onTop") if not state[key]]
         if missing:
             under = f" ({state['over']})" if state["over"] else ""
@@ -189,7 +197,7 @@ def test_search_results_are_reachable_by_keyboard(browser, site_url, width):
     page = open_page(browser, site_url + "/evolution/", width)
     search(page, "Istanbul")
     page.keyboard.press("ArrowDown")  # Material moves through results with the arrows
-    state = page.evaluate(FOCUS_STATE_JS)
+    state = settled(page, page.evaluate(FOCUS_STATE_JS))
     assert page.evaluate("document.activeElement.matches('.md-search-result__link')"), state
     assert state["ring"] and state["inView"] and state["onTop"], state
     with page.expect_navigation():
