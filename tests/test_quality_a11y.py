@@ -102,11 +102,6 @@ def open_page(browser, url: str, width: int, scheme: str = "light"):
 
 def violations(page) -> list[str]:
     """axe-core's violations, one readable line each (rule, impact, first targets)."""
-    # axe judges colours from the layout: the appendix blocks that wait off screen
-    # (edition.css, "Speed") have none yet, and a reader only ever sees them laid out.
-    # Laid out, as the reader sees them, axe judges them too.
-    page.evaluate("document.documentElement.classList.remove('edition-from-top')")
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     found = AXE.run(page, options=AXE_OPTIONS).response["violations"]
     return [
         f"{rule['id']} ({rule['impact']}): {[node['target'] for node in rule['nodes'][:3]]}"
