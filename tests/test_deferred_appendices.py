@@ -14,9 +14,11 @@ import urllib.parse
 
 import pytest
 
+from quality import WIDTHS
+from test_reading_layer import LANDING_JS  # where an id stands, against the header
+
 pytestmark = pytest.mark.browser
 
-WIDTHS = [375, 1280]
 APPENDIX_PAGES = ["/sources/", "/print/"]
 # Words of a record's excerpt late on /sources/ (note 8's records), also on /print/.
 QUOTE = "will train Iraqis on armored vehicle maintenance"
@@ -37,8 +39,13 @@ def new_page(browser, width: int):
     return browser.new_context(viewport={"width": width, "height": 800}).new_page()
 
 
-def deferred(page) -> dict:
+def two_frames(page) -> None:
+    """Wait until the browser has drawn twice: what it lays out next to the screen is in."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def deferred(page) -> dict:
+    two_frames(page)
     return page.evaluate(DEFERRED_JS)
 
 
@@ -121,15 +128,9 @@ def test_every_heading_lands_below_the_header_after_a_top_arrival(browser, site_
     problems = []
     for anchor in reversed(ids):  # the last first: nothing above it laid out yet
         page.evaluate("(id) => { location.hash = id; }", anchor)
-        page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-        )
-        header, top = page.evaluate(
-            "(id) => [document.querySelector('.md-header').getBoundingClientRect().bottom,"
-            " document.getElementById(id).getBoundingClientRect().top]",
-            anchor,
-        )
-        if not header - 0.5 <= top < 800:
-            problems.append(f"#{anchor}: top {top:.0f}, header {header}")
+        two_frames(page)
+        box = page.evaluate(LANDING_JS, anchor)
+        if not box["header"] - 0.5 <= box["top"] < box["viewport"]:
+            problems.append(f"#{anchor}: top {box['top']:.0f}, header {box['header']}")
     assert problems == []
     page.context.close()
