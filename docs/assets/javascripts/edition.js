@@ -597,3 +597,66 @@
     init();
   }
 })();
+
+// ==== The rest of the page, laid out after the load ====
+// For a reader who arrived at the top of /sources/ or /print/, the blocks of the notes and
+// sources (on /print/, and the timeline's events) wait off screen (edition.css, "Speed"),
+// so neither the first paint nor the load pays for laying out text nobody sees yet. After
+// the load this lays them out in the browser's idle moments, a batch of blocks at a time,
+// each slice of work well under the 50 ms after which a task holds up a tap, a key or a
+// scroll: within a second or so every block has its real size, for the scroll bar, the
+// contents' jumps and the reader who scrolls on. A batch grows while batches cost under
+// half the slice and shrinks when one costs more, so a slow phone takes smaller ones; one
+// block at a time would pay the fixed cost of a layout pass a few hundred times over.
+(function () {
+  var root = document.documentElement;
+  if (!root.classList.contains("edition-from-top")) return;
+  // The blocks edition.css defers (its "Speed" rule), less those laid out already.
+  var WAITING = ".edition-appendix > :not(.edition-laid), .print-contents ~ * .timeline-events > :not(.edition-laid)";
+  // A slice's aim: under a frame at 60 Hz, so a scroll meanwhile keeps its frames, and
+  // under 50 ms on a phone four times slower than the machine that measured it.
+  var SLICE_MS = 12;
+  // A layout pass costs the browser a millisecond or two (ten on a slow phone) however
+  // little it lays out, so a batch never shrinks below this many elements.
+  var MIN_BATCH = 32;
+  // An idle moment, or after WAIT_MS without one (a slow phone still busy with the page):
+  // then the slice is a task like any other, as short.
+  var WAIT_MS = 200;
+  function idle(work) {
+    if (window.requestIdleCallback) requestIdleCallback(work, { timeout: WAIT_MS });
+    else setTimeout(work, 16);
+  }
+
+  function layOut() {
+    var blocks = document.querySelectorAll(WAITING);
+    var at = 0;
+    var batch = MIN_BATCH;  // elements per batch; doubled or halved by what each one cost
+
+    function size(block) {
+      return block.getElementsByTagName("*").length + 1;
+    }
+
+    function slice() {
+      var start = performance.now();
+      var elements = 0;
+      do {  // at least one block, then as many as the batch holds
+        elements += size(blocks[at]);
+        blocks[at].classList.add("edition-laid");
+        at += 1;
+      } while (at < blocks.length && elements + size(blocks[at]) <= batch);
+      void root.offsetHeight;  // lay the batch out now, inside this slice, not in a frame
+      var took = performance.now() - start;
+      if (took < SLICE_MS / 2) batch *= 2;
+      else if (took > SLICE_MS) batch = Math.max(MIN_BATCH, batch / 2);
+      if (at < blocks.length) idle(slice);
+    }
+
+    if (blocks.length) idle(slice);
+  }
+
+  if (document.readyState === "complete") {
+    layOut();
+  } else {
+    window.addEventListener("load", layOut);
+  }
+})();
