@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quality import ALL_PAGES, SCHEMES, WIDTHS, search
+from quality import ALL_PAGES, SCHEMES, WIDTHS, laid_out, search
 
 pytestmark = pytest.mark.browser
 
@@ -92,10 +92,17 @@ UNREACHED_JS = """() => {
 
 
 def open_page(browser, url: str, width: int, scheme: str = "light"):
-    """A fresh page at ``width`` px in the reader's colour scheme, with Material ready."""
+    """A fresh page at ``width`` px in the reader's colour scheme, with Material ready.
+
+    And with every block laid out: axe works out colours and target sizes from the
+    layout, and a block still waiting off screen (edition.css, "Speed") has none yet;
+    a reader meets each block laid out, and the page lays them all out soon after
+    its load.
+    """
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     page.goto(url)
+    laid_out(page)
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
     return page
 
