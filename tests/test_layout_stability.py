@@ -68,21 +68,29 @@ def slow_site(built_site):
         yield url
 
 
+def recorded(browser, url: str, device: str, **goto):
+    """The page at ``url`` on ``device``, its layout shifts recorded.
+
+    Recorded until every block that waited off screen is laid out, and a moment more.
+    """
+    page = browser.new_context(**DEVICES[device]).new_page()
+    page.add_init_script(RECORD)
+    page.goto(url, **goto)
+    laid_out(page)
+    page.wait_for_timeout(300)
+    return page
+
+
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_nothing_shifts_while_the_page_loads(browser, slow_site, path, device):
-    context = browser.new_context(**DEVICES[device])
-    page = context.new_page()
-    page.add_init_script(RECORD)
-    page.goto(slow_site + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    laid_out(page)  # and nothing moves while the blocks that waited off screen are laid out
+    page = recorded(browser, slow_site + path, device, wait_until="networkidle")
     painted_first = page.evaluate(
         "performance.getEntriesByName('first-contentful-paint')[0].startTime"
         " < window.editionScriptsRan"
     )
     shifts = page.evaluate("window.editionShifts")
-    context.close()
+    page.context.close()
     # Otherwise the test would prove nothing: the scripts ran before anything showed.
     assert painted_first, "the page did not paint before its scripts ran"
     assert shifts == []
@@ -107,12 +115,7 @@ def test_nothing_shifts_as_deployed(browser, deployed_url, path, device):
     """
     shifts = []
     for _ in range(3):
-        context = browser.new_context(**DEVICES[device])
-        page = context.new_page()
-        page.add_init_script(RECORD)
-        page.goto(deployed_url + path)
-        laid_out(page)
-        page.wait_for_timeout(300)
+        page = recorded(browser, deployed_url + path, device)
         shifts += page.evaluate("window.editionShifts")
-        context.close()
+        page.context.close()
     assert shifts == []

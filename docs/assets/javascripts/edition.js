@@ -639,11 +639,13 @@
     function slice() {
       var start = performance.now();
       var elements = 0;
-      do {  // at least one block, then as many as the batch holds
-        elements += size(blocks[at]);
+      while (at < blocks.length) {  // at least one block, then as many as the batch holds
+        var count = size(blocks[at]);
+        if (elements && elements + count > batch) break;
+        elements += count;
         blocks[at].classList.add("edition-laid");
         at += 1;
-      } while (at < blocks.length && elements + size(blocks[at]) <= batch);
+      }
       void root.offsetHeight;  // lay the batch out now, inside this slice, not in a frame
       var took = performance.now() - start;
       if (took < SLICE_MS / 2) batch *= 2;
