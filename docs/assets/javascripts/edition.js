@@ -604,8 +604,8 @@
 // so neither the first paint nor the load pays for laying out text nobody sees yet. After
 // the load this lays them out in the browser's idle moments, a batch of blocks at a time,
 // each slice of work well under the 50 ms after which a task holds up a tap, a key or a
-// scroll: within a second or so every block has its real size, for the scroll bar, the
-// contents' jumps and the reader who scrolls on. A batch grows while batches cost under
+// scroll: within a second or so every block from the screen down has its real size, for
+// the scroll bar, the contents' jumps and the reader who scrolls on. A batch grows while batches cost under
 // half the slice and shrinks when one costs more, so a slow phone takes smaller ones; one
 // block at a time would pay the fixed cost of a layout pass a few hundred times over.
 (function () {
@@ -638,6 +638,11 @@
 
     function slice() {
       var start = performance.now();
+      // Blocks wholly above the screen are left to the browser: laid out here, a block at
+      // its estimated size would grow or shrink above what the reader reads (after a jump
+      // to a heading, say) and move it. Those below move nothing the reader sees, and the
+      // blocks stand in the page's order, so those above are the ones before this one.
+      while (at < blocks.length && blocks[at].getBoundingClientRect().bottom < 0) at += 1;
       var elements = 0;
       while (at < blocks.length) {  // at least one block, then as many as the batch holds
         var count = size(blocks[at]);
