@@ -168,9 +168,23 @@ def control(target: Target, sign: str, number: str) -> etree.Element:
 
 def paragraph_control(target: Target) -> etree.Element:
     """``¶ 1.3`` at the start of the paragraph."""
-    link = control(target, "¶", target.number)
-    link.tail = " "
-    return link
+    return control(target, "¶", target.number)
+
+
+def space_before_words(paragraph: etree.Element, handle: etree.Element) -> None:
+    """The space between ``handle`` and the author's first words, in the words' own text.
+
+    Margin notes (notes.py) may stand between the two. A space of its own, at the end of
+    a line that a half-loaded page has not yet filled, moved down a pixel once the words
+    arrived: a layout shift, measured as one.
+    """
+    handle.tail, paragraph.text = paragraph.text, None
+    before = handle
+    for child in paragraph[list(paragraph).index(handle) + 1 :]:
+        if "sidenote" not in child.get("class", "").split():
+            break
+        before = child
+    before.tail = " " + (before.tail or "")
 
 
 def heading_control(target: Target) -> etree.Element:
@@ -246,8 +260,8 @@ class ParagraphsTreeprocessor(Treeprocessor):
                     element.insert(0, number)
             elif target.kind == "paragraph" and element.tag == "p":
                 handle = paragraph_control(target)
-                handle.tail, element.text = " " + (element.text or ""), None
                 element.insert(0, handle)
+                space_before_words(element, handle)
             elif target.kind == "heading" and element.tag in ("h1", "h2"):
                 # The control goes into the heading after toc has read it (HeadingControls).
                 element.set("data-edition-control", "")
