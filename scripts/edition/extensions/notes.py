@@ -245,12 +245,13 @@ def sidenote(note_id: str, note: Note | None) -> etree.Element:
     if note is None:
         number.tail = " This note is missing from the notes register."
         return side
-    number.tail = " "
+    # Each space is in the text that follows it, never a text of its own between two
+    # elements: on a page painted half-received, such a space ended the last line, and
+    # moved when the rest of the line arrived.
     if note.verdict:
         verdict = etree.SubElement(side, "span", {"class": "sidenote-verdict"})
-        verdict.text = note.verdict[:1].upper() + note.verdict[1:] + "."
-        verdict.tail = " "
-    side[-1].tail += note.topic.rstrip(".") + "."
+        verdict.text = " " + note.verdict[:1].upper() + note.verdict[1:] + "."
+    side[-1].tail = " " + note.topic.rstrip(".") + "."
     return side
 
 
