@@ -16,10 +16,8 @@ recorded.
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -69,30 +67,25 @@ class SlowNetwork(QuietHandler):
     """Serves pages in pieces and scripts late, as a slow network does.
 
     The piece size is the first part of the path (``/2048/cooperation/``), so that one
-    server serves both sizes without sharing state between requests.
+    server serves every size without sharing state between requests.
     """
 
     def do_GET(self):  # noqa: N802 - the stdlib's name
-        """A page in pieces; a script after a pause; anything else at once."""
+        """Take the piece size off the path; hold a script back; then serve as usual."""
         size, _, rest = self.path.lstrip("/").partition("/")
-        self.path = "/" + rest
-        piece = int(size)
+        self.piece, self.path = int(size), "/" + rest
         if self.path.split("?")[0].endswith(".js"):
             time.sleep(SCRIPT_DELAY)
-        page = self.translate_path(self.path.split("?")[0])
-        if os.path.isdir(page):
-            page = os.path.join(page, "index.html")
-        if not page.endswith(".html") or not os.path.isfile(page):
-            super().do_GET()
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        """A page (a folder's index.html, or an .html file) in pieces; anything else at once."""
+        if not self.path.split("?")[0].endswith(("/", ".html")):
+            super().copyfile(source, outputfile)
             return
-        body = Path(page).read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        for part in pieces(body, piece):
-            self.wfile.write(part)
-            self.wfile.flush()
+        for part in pieces(source.read(), self.piece):
+            outputfile.write(part)
+            outputfile.flush()
             time.sleep(PIECE_PAUSE)
 
 
