@@ -59,6 +59,23 @@
   });
 })();
 
+// ==== The contents follow the reader at once ====
+// Material keeps the contents' current entry in view (its feature toc.follow) by scrolling
+// the sidebar, smoothly when the reader has been still for a moment. In Chromium a smooth
+// scroll of one box drops a jump of the page made while it runs (the same bug as
+// dotnet/docfx#9150): a link followed within half a second of the last one, or a second
+// entry of the contents, left the reader where they were. The sidebar's scroll is made
+// instant, so every jump lands; the entry still comes into view.
+(function () {
+  var scrollTo = Element.prototype.scrollTo;
+  Element.prototype.scrollTo = function (options) {
+    if (options && options.behavior === "smooth" && this.closest(".md-sidebar")) {
+      return scrollTo.call(this, { top: options.top, left: options.left });
+    }
+    return scrollTo.apply(this, arguments);
+  };
+})();
+
 // ==== Note previews ====
 // Pointing at or focusing a note number shows its whole note beside it, in Material's
 // tooltip (its classes, so its look and placement). Material's own footnote tooltips
