@@ -35,6 +35,11 @@ LAID_OUT_JS = """() => new Promise((resolve, reject) => {
 })"""
 
 
+def two_frames(page) -> None:
+    """Wait until the browser has drawn twice: what it lays out next to the screen is in."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def laid_out(page) -> None:
     """Wait until the page has laid out every block it deferred (see LAID_OUT_JS)."""
     page.evaluate(LAID_OUT_JS)

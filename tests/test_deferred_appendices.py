@@ -15,7 +15,7 @@ import urllib.parse
 
 import pytest
 
-from quality import WIDTHS, laid_out
+from quality import WIDTHS, laid_out, two_frames
 from test_reading_layer import LANDING_JS  # where an id stands, against the header
 
 pytestmark = pytest.mark.browser
@@ -47,11 +47,6 @@ AT_LOAD_JS = f"addEventListener('load', () => {{ window.atLoad = ({DEFERRED_JS})
 
 def new_page(browser, width: int):
     return browser.new_context(viewport={"width": width, "height": 800}).new_page()
-
-
-def two_frames(page) -> None:
-    """Wait until the browser has drawn twice: what it lays out next to the screen is in."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def deferred(page) -> dict:

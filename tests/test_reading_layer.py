@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import PAPER_PAGES
-from quality import laid_out
+from quality import laid_out, two_frames
 
 pytestmark = pytest.mark.browser
 
@@ -236,7 +236,7 @@ def test_a_jump_made_while_the_contents_follow_the_last_one_lands(browser, site_
     page.evaluate("(id) => { location.hash = id; }", first)
     page.wait_for_timeout(100)  # the sidebar is on its way to the first's entry
     page.evaluate("(id) => { location.hash = id; }", second)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    two_frames(page)
     box = page.evaluate(LANDING_JS, second)
     assert box["header"] - 0.5 <= box["top"] < box["viewport"], (second, box)
     page.context.close()
