@@ -18,31 +18,9 @@ document.addEventListener("securitypolicyviolation", (event) => window.__violati
 """
 
 
-# Wait until every block that may wait off screen (edition.css, "Speed": the notes and
-# sources, and on /print/ the timeline's events) is laid out, as edition.js has them
-# within a second or so of the load; fails naming how many still wait after 15 s.
-LAID_OUT_JS = """() => new Promise((resolve, reject) => {
-  const started = performance.now();
-  const check = () => {
-    const waiting = [...document.querySelectorAll(".edition-appendix > *, .timeline-events > *")]
-      .filter((block) => getComputedStyle(block).contentVisibility !== "visible");
-    const late = performance.now() - started > 15000;
-    if (!waiting.length) resolve(true);
-    else if (late) reject(new Error(`${waiting.length} blocks still wait`));
-    else setTimeout(check, 50);
-  };
-  check();
-})"""
-
-
 def two_frames(page) -> None:
     """Wait until the browser has drawn twice: what it lays out next to the screen is in."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-
-def laid_out(page) -> None:
-    """Wait until the page has laid out every block it deferred (see LAID_OUT_JS)."""
-    page.evaluate(LAID_OUT_JS)
 
 
 def foreign_requests(urls: list[str], host: str) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import PAPER_PAGES
-from quality import laid_out, two_frames
 
 pytestmark = pytest.mark.browser
 
@@ -198,48 +197,6 @@ LANDING_JS = """(id) => {
   const box = document.getElementById(id).getBoundingClientRect();
   return {header, top: box.top, bottom: box.bottom, viewport: innerHeight};
 }"""
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_every_id_of_the_paper_lands_wholly_below_the_header(browser, site_url, width):
-    page = new_page(browser, width)
-    problems = []
-    for name in PAPER_PAGES:
-        page.goto(site_url + path_of(name))
-        ids = page.eval_on_selector_all("article :is(h1, h2, h3, p)[id]", "es => es.map(e => e.id)")
-        assert ids, name
-        for anchor in ids:
-            page.goto("about:blank")  # a real load each time
-            page.goto(f"{site_url}{path_of(name)}#{anchor}")
-            page.evaluate("() => new Promise(requestAnimationFrame)")
-            box = page.evaluate(LANDING_JS, anchor)
-            if not box["header"] - 0.5 <= box["top"] < box["viewport"]:
-                problems.append(f"{name}#{anchor}: top {box['top']:.0f}, header {box['header']}")
-    assert problems == []
-    page.context.close()
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_a_jump_made_while_the_contents_follow_the_last_one_lands(browser, site_url, width):
-    """Two jumps a moment apart, as a reader follows one link and then another.
-
-    After the first, Material scrolls the sidebar to the current entry of the contents
-    (on /sources/ it has many); in Chromium a smooth scroll there dropped the second jump
-    (edition.js, "The contents follow the reader at once").
-    """
-    page = new_page(browser, width)
-    page.goto(site_url + "/sources/")
-    laid_out(page)
-    page.wait_for_timeout(500)  # the reader has been still: Material's follow would be smooth
-    ids = page.eval_on_selector_all("article :is(h2, h3)[id]", "es => es.map(e => e.id)")
-    first, second = ids[-1], ids[len(ids) // 2]
-    page.evaluate("(id) => { location.hash = id; }", first)
-    page.wait_for_timeout(100)  # the sidebar is on its way to the first's entry
-    page.evaluate("(id) => { location.hash = id; }", second)
-    two_frames(page)
-    box = page.evaluate(LANDING_JS, second)
-    assert box["header"] - 0.5 <= box["top"] < box["viewport"], (second, box)
-    page.context.close()
 
 
 def test_the_year_strip_is_an_even_grid_with_a_legend_on_a_phone(browser, site_url):

@@ -94,3 +94,16 @@ def test_the_offline_edition_searches_as_the_site_does():
         return {}
 
     assert search_options("mkdocs.offline.yml") == search_options("mkdocs.yml") != {}
+
+
+def test_an_entry_naming_the_group_carries_its_other_names_as_tags():
+    # However the apostrophe is written, or none: "ISIS" and "Daesh" find the paper's word.
+    for written in ("Da’esh", "Da'esh", "Daesh", "Islamic State"):
+        index = {
+            "config": {},
+            "docs": [{"location": "a/", "title": "A", "text": f"<p>{written}</p>"}],
+        }
+        (entry,) = split_index(index, [])["docs"]
+        assert entry["tags"] == ["Daesh", "ISIS", "ISIL", "Islamic State"], written
+    other = {"config": {}, "docs": [{"location": "a/", "title": "A", "text": "<p>NATO</p>"}]}
+    assert "tags" not in split_index(other, [])["docs"][0]

@@ -1,11 +1,11 @@
 // The edition's tools on first use: edition.js fetches this file when a paragraph's menu
-// opens, when words of a paragraph are selected, on /briefing/, and when the address
-// quotes words the browser cannot find itself. Nothing here runs at a paper page's load.
+// opens, when words of a paragraph are selected, and on /briefing/. Nothing here runs at
+// a paper page's load.
 //
 // - quotes with their citation, as rich text (HTML, the address a live link: it pastes
 //   cleanly into Word and Outlook) and plain text, of a paragraph or of selected words;
 // - links to a sentence: the paragraph's address with a text fragment
-//   (…/evolution/#p1-3:~:text=…), found by this file where the browser cannot;
+//   (…/evolution/#p1-3:~:text=…), which browsers find and highlight themselves;
 // - the cite dialog of the menu's "Cite";
 // - the briefing pack: "Add to briefing", and the /briefing/ page (its data is written
 //   into that page at build time by the briefing extension, so it works from file://).
@@ -308,81 +308,6 @@
       if (parts) showBar(parts);
       else if (!pressing && !(bar && bar.contains(document.activeElement))) hideBar();
     }, 150);
-  }
-
-  // ---- Finding quoted words where the browser cannot ----
-  // Browsers without text fragments open …#p1-3:~:text=… at the top of the page (no
-  // element has that id): find the paragraph, mark the words, bring them into view.
-  function findQuoted() {
-    var entry = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
-    var url = /:~:/.test(location.hash) ? location.hash : entry ? entry.name : "";
-    var at = url.indexOf(":~:");
-    if (at < 0) return;
-    var id = url.slice(url.indexOf("#") + 1, at);
-    var target = document.getElementById(decodeURIComponent(id));
-    var first = null;
-    url.slice(at + 3).split("&").forEach(function (item) {
-      if (item.indexOf("text=") !== 0) return;
-      var terms = item.slice(5).split(",").map(function (term) {
-        try { return decodeURIComponent(term); } catch (e) { return ""; }
-      });
-      var prefix = /-$/.test(terms[0]) ? terms.shift().slice(0, -1) : "";
-      if (terms.length > 1 && /^-/.test(terms[terms.length - 1])) terms.pop();
-      var found = mark(target || document.querySelector(".md-content"), prefix, terms[0], terms[1] || "");
-      first = first || found;
-    });
-    var shown = first || target;
-    if (shown) shown.scrollIntoView({ block: first ? "center" : "start" });
-  }
-
-  // Mark ``start`` (… ``end``) in the visible text of ``scope``; the first mark, or null.
-  function mark(scope, prefix, start, end) {
-    if (!scope || !start) return null;
-    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        return node.parentElement.closest("sup, .editorial, script") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      },
-    });
-    // The text with spaces collapsed, and for each character the node and offset it is in.
-    var text = "", map = [];
-    while (walker.nextNode()) {
-      var node = walker.currentNode;
-      for (var i = 0; i < node.data.length; i++) {
-        var c = /\s/.test(node.data[i]) ? " " : node.data[i];
-        if (c === " " && text.slice(-1) === " ") continue;
-        text += c;
-        map.push([node, i]);
-      }
-    }
-    var lower = text.toLowerCase();
-    var from = lower.indexOf(((prefix ? prefix + " " : "") + start).toLowerCase());
-    if (from < 0 && prefix) from = lower.indexOf(start.toLowerCase());
-    else if (prefix) from += prefix.length + 1;
-    if (from < 0) return null;
-    var to = from + start.length;
-    if (end) {
-      var stop = lower.indexOf(end.toLowerCase(), to);
-      if (stop >= 0) to = stop + end.length;
-    }
-    var marks = [];
-    // Each text node's share of the words, wrapped in its own <mark>.
-    var pieces = [];
-    for (var k = from; k < to; k++) {
-      var here = map[k];
-      var last = pieces[pieces.length - 1];
-      if (last && last.node === here[0]) last.end = here[1] + 1;
-      else pieces.push({ node: here[0], start: here[1], end: here[1] + 1 });
-    }
-    pieces.reverse().forEach(function (piece) {
-      var range = document.createRange();
-      range.setStart(piece.node, piece.start);
-      range.setEnd(piece.node, piece.end);
-      var element = document.createElement("mark");
-      element.className = "edition-quoted";
-      range.surroundContents(element);
-      marks.unshift(element);
-    });
-    return marks[0] || null;
   }
 
   // ==== The cite dialog: one style at a time, picked from a list ====
@@ -876,7 +801,6 @@
     document.head.appendChild(sheet);
     document.addEventListener("selectionchange", onSelection);
     onSelection();
-    if (!("fragmentDirective" in document)) findQuoted();
     var root = document.getElementById("briefing");
     if (root && document.getElementById("briefing-data")) briefingPage(root, ready);
     return { quote: quote, selected: selected, pack: togglePack, cite: openCite };

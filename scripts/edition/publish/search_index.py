@@ -45,6 +45,12 @@ from edition.model.addresses import paragraph_number
 # at 5 "Votel" finds the timeline first; at 10 the paper leads by a factor of about 1.8,
 # and "Wales Summit" (the timeline's words, not the paper's) still finds the timeline.
 PARAGRAPH_BOOST = 10
+# The group the paper calls "Da’esh" (any apostrophe, or none) and the names readers type
+# for it. An entry that names it carries the others as tags, which Material's search
+# indexes and shows under the result, so "ISIS" finds the paper's "Da’esh" with no code
+# in the browser.
+GROUP_RE = re.compile(r"\bDa\W{0,6}esh\b|\bDaesh\b|\bISIS\b|\bISIL\b|\bIslamic State\b", re.I)
+GROUP_NAMES = ["Daesh", "ISIS", "ISIL", "Islamic State"]
 PARAGRAPH_RE = re.compile(r'<p\b[^>]*\bid="(p\d+(?:-\d+)*)"[^>]*>.*?</p>', re.DOTALL)
 
 
@@ -149,4 +155,12 @@ def split_index(index: dict, splits: list[PageSplit]) -> dict:
             }
             for paragraph in (found[1] if found else [])
         )
-    return {**index, "docs": docs}
+    return {**index, "docs": [with_group_names(doc) for doc in docs]}
+
+
+def with_group_names(entry: dict) -> dict:
+    """An index entry that names the group, with its other names as tags."""
+    if not GROUP_RE.search(entry.get("title", "") + " " + entry.get("text", "")):
+        return entry
+    tags = list(entry.get("tags", []))
+    return {**entry, "tags": tags + [name for name in GROUP_NAMES if name not in tags]}
