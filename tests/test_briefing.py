@@ -217,34 +217,6 @@ def test_selected_words_are_quoted_with_a_link_that_lands_on_them(browser, site_
     fresh.close()
 
 
-def test_where_the_browser_cannot_find_the_words_the_page_finds_and_marks_them(browser, site_url):
-    # This Chromium knows no text fragments, like the browsers that do not support them.
-    older = browser.browser_type.launch(
-        executable_path=CHROMIUM,
-        args=[*CHROMIUM_ARGS, "--disable-blink-features=TextFragmentIdentifiers"],
-    )
-    try:
-        page = older.new_page(viewport={"width": 375, "height": 600})
-        link = f"{site_url}/evolution/#p1-3:~:text=which%20included,of%20assistance"
-        page.goto(link)
-        assert page.evaluate("'fragmentDirective' in document") is False
-        marks = page.locator("#p1-3 mark.edition-quoted")
-        marks.first.wait_for()
-        found = " ".join(" ".join(marks.all_text_contents()).split())
-        assert found == (
-            "which included defensive capacity-building measures and the provision of assistance"
-        )
-        box = marks.first.bounding_box()
-        assert 0 < box["y"] < 600
-        # And only then: a plain address loads nothing of the tools.
-        requested = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(f"{site_url}/future/#p3-2", wait_until="networkidle")
-        assert not [url for url in requested if "briefing" in url]
-    finally:
-        older.close()
-
-
 def test_a_selection_across_two_paragraphs_quotes_both_with_both_addresses(site_url, page):
     page.goto(site_url + "/evolution/")
     page.evaluate(SELECT, ["p1-1", "as well as mapping", "p1-2", "Individual Partnership"])
