@@ -104,6 +104,6 @@ def test_an_entry_naming_the_group_carries_its_other_names_as_tags():
             "docs": [{"location": "a/", "title": "A", "text": f"<p>{written}</p>"}],
         }
         (entry,) = split_index(index, [])["docs"]
-        assert entry["tags"] == ["Daesh", "ISIS", "ISIL", "Islamic State"], written
+        assert entry["tags"] == ["Da’esh", "Daesh", "ISIS", "ISIL", "Islamic State"], written
     other = {"config": {}, "docs": [{"location": "a/", "title": "A", "text": "<p>NATO</p>"}]}
     assert "tags" not in split_index(other, [])["docs"][0]

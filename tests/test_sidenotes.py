@@ -136,14 +136,15 @@ def test_the_reader_switch_takes_the_editions_notes_out_of_the_margin(browser, s
 def test_axe_finds_nothing_with_notes_in_the_margin(browser, site_url, scheme):
     page = new_page(browser, 1440, scheme)
     page.goto(site_url + "/cooperation/")
-    page.locator("#fnref\\:7 > .footnote-ref").hover()  # a lit note, and its preview open
-    page.locator("#edition-note-preview.md-tooltip2--active").wait_for()
-    # Checked as the reader sees it: after its 250 ms fade (half faded, its text's
-    # contrast is half its own).
+    page.locator("#fnref\\:7 > .footnote-ref").hover()  # a lit note, and its tooltip open
+    tip = page.locator(".md-tooltip2--active")  # Material's footnote tooltip
+    tip.wait_for()
+    assert tip.get_attribute("aria-label") == "Note 7"  # a dialog a screen reader names
+    # Checked as the reader sees it: after its fade (half faded, its text's contrast is
+    # half its own).
+    tip.evaluate("(tip) => Promise.all(tip.getAnimations({subtree: true}).map((a) => a.finished))")
     page.wait_for_function(
-        "() => document.getElementById('edition-note-preview')"
-        ".getAnimations().every((a) => a.playState === 'finished')"
-        " && getComputedStyle(document.getElementById('edition-note-preview')).opacity === '1'"
+        "() => getComputedStyle(document.querySelector('.md-tooltip2--active')).opacity === '1'"
     )
     found = AXE.run(page, options=AXE_OPTIONS)
     rules = [

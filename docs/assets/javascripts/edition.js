@@ -330,9 +330,19 @@
   }
 })();
 
-// Material's search is a dialog without a name (axe-core's aria-dialog-name); a screen
-// reader announces this one when the search opens.
+// Material's search and its note tooltips are dialogs without a name (axe-core's
+// aria-dialog-name): a screen reader announces "Search", or the note's number ("Note 7").
+// A tooltip is added to the body when its note number is first pointed at.
 (function () {
   var search = document.querySelector(".md-search[role=dialog]");
   if (search) search.setAttribute("aria-label", "Search");
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (node) {
+        if (!node.matches || !node.matches(".md-tooltip2[role=dialog]")) return;
+        var lead = node.querySelector(".note-lead strong");
+        node.setAttribute("aria-label", lead ? lead.textContent.replace(/\.\s*$/, "") : "Note");
+      });
+    });
+  }).observe(document.body, { childList: true });
 })();

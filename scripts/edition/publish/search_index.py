@@ -46,11 +46,12 @@ from edition.model.addresses import paragraph_number
 # and "Wales Summit" (the timeline's words, not the paper's) still finds the timeline.
 PARAGRAPH_BOOST = 10
 # The group the paper calls "Da’esh" (any apostrophe, or none) and the names readers type
-# for it. An entry that names it carries the others as tags, which Material's search
-# indexes and shows under the result, so "ISIS" finds the paper's "Da’esh" with no code
-# in the browser.
+# for it. An entry that names it in any form carries every form as tags, which Material's
+# search indexes (edition.css keeps them out of the results' look), so "ISIS" finds the
+# paper's "Da’esh" with no code in the browser, and "Da’esh" (split at its apostrophe into
+# "da" and "esh") finds a timeline entry that says "ISIL".
 GROUP_RE = re.compile(r"\bDa\W{0,6}esh\b|\bDaesh\b|\bISIS\b|\bISIL\b|\bIslamic State\b", re.I)
-GROUP_NAMES = ["Daesh", "ISIS", "ISIL", "Islamic State"]
+GROUP_NAMES = ["Da’esh", "Daesh", "ISIS", "ISIL", "Islamic State"]
 PARAGRAPH_RE = re.compile(r'<p\b[^>]*\bid="(p\d+(?:-\d+)*)"[^>]*>.*?</p>', re.DOTALL)
 
 
