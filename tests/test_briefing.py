@@ -12,6 +12,7 @@ used; the page without JavaScript; and the offline edition read from a folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT
 from devtools.browser import CHROMIUM, CHROMIUM_ARGS
@@ -211,7 +213,13 @@ def test_selected_words_are_quoted_with_a_link_that_lands_on_them(browser, site_
     fresh = browser.new_context(viewport={"width": page.viewport_size["width"], "height": 500})
     reader = fresh.new_page()
     reader.goto(local(site_url, link))
-    reader.wait_for_timeout(500)
+    # Chromium scrolls to the fragment once the page is laid out: waited for, up to 5 s.
+    in_view = (
+        f"(args) => {{ const b = ({WHERE})(args);"
+        " return b && b.header <= b.top && b.bottom <= b.height; }"
+    )
+    with contextlib.suppress(PlaywrightTimeout):
+        reader.wait_for_function(in_view, arg=["p1-3", "defensive capacity"], timeout=5000)
     box = reader.evaluate(WHERE, ["p1-3", "defensive capacity"])
     assert box["header"] <= box["top"] and box["bottom"] <= box["height"], box
     fresh.close()

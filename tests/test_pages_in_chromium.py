@@ -71,9 +71,10 @@ LANDINGS_JS = """async () => {
   document.documentElement.style.scrollBehavior = "auto";
   const problems = [];
   const ids = [...document.querySelectorAll("article :is(h1, h2, h3, p)[id]")].map((e) => e.id);
-  for (const id of ids) {
+  // Where a jump comes to rest: on a loaded machine it can take frames to be drawn.
+  const jump = async (id) => {
+    history.replaceState(null, "", location.pathname);
     location.hash = id;
-    // Where it comes to rest: on a loaded machine the jump can take frames to be drawn.
     let box = null;
     for (let frames = 0; frames < 60; frames++) {
       await frame();
@@ -81,7 +82,17 @@ LANDINGS_JS = """async () => {
       if (box && now.top === box.top) break;
       box = now;
     }
-    if (!(box.top >= header - 0.5 && box.top < innerHeight))
+    return box;
+  };
+  const lands = (box) => box.top >= header - 0.5 && box.top < innerHeight;
+  for (const id of ids) {
+    // Up to three jumps: in a full run on a loaded 2-core machine, six phone pages each
+    // had one id found at rest far below the screen, a different id each run, while
+    // every id landed when the file ran alone; a misplaced landing (the header's scroll
+    // margin wrong) fails every jump.
+    let box = await jump(id);
+    for (let again = 0; again < 2 && !lands(box); again++) box = await jump(id);
+    if (!lands(box))
       problems.push(`#${id}: top ${box.top.toFixed(0)}, header ${header.toFixed(0)}`);
   }
   history.replaceState(null, "", location.pathname);
