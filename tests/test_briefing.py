@@ -381,7 +381,7 @@ def test_a_share_link_opens_the_same_pack_in_a_fresh_browser_and_drops_bad_ids(b
     context.close()
 
 
-def test_copy_all_downloads_and_print_carry_every_paragraph_and_address(site_url, page):
+def test_copy_all_and_print_carry_every_paragraph_and_address(site_url, page):
     page.goto(site_url + "/briefing/#p3-2,p1-3")
     chosen = {block.anchor: (page_, block) for page_, block in paper_blocks()}
     expected = [chosen["p3-2"], chosen["p1-3"]]
@@ -404,24 +404,6 @@ def test_copy_all_downloads_and_print_carry_every_paragraph_and_address(site_url
         PAPER.url(p.name, b.anchor) for p, b in expected
     }
     assert "Note 10 (original text lost" in copied["text/plain"]
-
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download Markdown").click()
-    assert download.value.suggested_filename == "briefing-iraq-nato.md"
-    markdown = Path(download.value.path()).read_text(encoding="utf-8")
-    holds_all(markdown.replace("\\", ""))
-    assert markdown.startswith(f"# Briefing: {PAPER.title}\n")
-    assert f"<{PAPER.url('future', 'p3-2')}>" in markdown
-
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download HTML").click()
-    assert download.value.suggested_filename == "briefing-iraq-nato.html"
-    saved = Path(download.value.path()).read_text(encoding="utf-8")
-    document = BeautifulSoup(saved, "html.parser")
-    holds_all(document.get_text(" "))
-    # Self-contained: its own styles, nothing to fetch, no script.
-    assert document.find("style") and not document.find("script")
-    assert not document.find("link") and not document.select("[src]")
 
     # On paper: the byline, the words and the addresses; no buttons.
     page.emulate_media(media="print")
@@ -499,9 +481,6 @@ def test_the_pack_works_in_the_offline_edition_from_a_folder(browser, offline):
     assert number.get_attribute("href") == (offline / "evolution.html").as_uri() + "#p1-3"
     assert page.locator(".briefing-address a").inner_text() == f"{SITE_URL}evolution/#p1-3"
     assert page.locator(".briefing-share a").inner_text() == f"{SITE_URL}briefing/#p1-3"
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download Markdown").click()
-    assert f"<{SITE_URL}evolution/#p1-3>" in Path(download.value.path()).read_text("utf-8")
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
     assert errors == []
     context.close()

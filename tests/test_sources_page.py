@@ -163,3 +163,44 @@ def test_arabic_and_persian_quotes_run_right_to_left(page):
     arabic = [q for q in quotes if rtl.match(q.get_text().lstrip('"«'))]
     assert len(arabic) >= 4
     assert all(q.get("dir") == "auto" for q in quotes)
+
+
+def test_at_rest_every_quote_is_folded_under_its_record_or_claim(page, edition):
+    # The page lists what each note rests on; the quoted words are one step away.
+    quotes = page.select("blockquote")
+    assert len(quotes) >= sum(len(note.evidence) for note in edition.register.notes.values())
+    for quote in quotes:
+        disclosure = quote.find_parent("details")
+        assert disclosure is not None and "evidence-quotes" in disclosure["class"], quote
+        assert not disclosure.has_attr("open")
+        assert disclosure.summary.get_text() == "Quoted evidence"
+
+
+@pytest.mark.build
+def test_on_paper_the_quotes_are_not_folded(built_site):
+    printed = built_site.page("print")
+    assert printed.select("blockquote.evidence")
+    assert not printed.select("details.evidence-quotes")
+
+
+@pytest.mark.browser
+def test_a_link_to_quoted_words_opens_their_fold(browser, site_url, edition):
+    quote = next(e.quote for n in edition.register.notes.values() for e in n.evidence)
+    words = " ".join(quote.split()[:6])
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/sources/#:~:text={quote_fragment(words)}")
+    # Chromium opens the closed <details> that holds the words, and scrolls to them.
+    page.wait_for_function(
+        "(words) => [...document.querySelectorAll('details.evidence-quotes[open]')]"
+        ".some((d) => d.textContent.replace(/\\s+/g, ' ').includes(words))",
+        arg=words,
+    )
+    context.close()
+
+
+def quote_fragment(words: str) -> str:
+    """``words`` percent-encoded for a text directive ("-", "&" and "," are its signs)."""
+    from urllib.parse import quote
+
+    return quote(words, safe="").replace("-", "%2D")

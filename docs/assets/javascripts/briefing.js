@@ -14,7 +14,7 @@
   var host = null; // what edition.js shares: announce, copy, address, label, …
   var PART = ".md-content p[id]"; // a paragraph of the author's text
 
-  // ==== Shared: escaping, the clipboard, downloads, the paper's facts ====
+  // ==== Shared: escaping, downloads, the paper's facts ====
   function escape(text) {
     return String(text).replace(/[&<>"]/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
@@ -33,42 +33,6 @@
       return run.indexOf("-") < 0 ? escape(run) : '<span class="briefing-nobreak">' + escape(run) + "</span>";
     }).join("");
     return '<a href="' + escape(url) + '">' + shown + "</a>";
-  }
-
-  // Both kinds at once: Word, Outlook and Teams paste the HTML, a plain editor the text.
-  // The async Clipboard API needs a secure context; over plain http (an intranet) the
-  // older copy command is used, whose copy event can carry both kinds as well.
-  function copyBoth(html, plain) {
-    function older() {
-      return new Promise(function (resolve, reject) {
-        function fill(event) {
-          event.clipboardData.setData("text/html", html);
-          event.clipboardData.setData("text/plain", plain);
-          event.preventDefault();
-        }
-        document.addEventListener("copy", fill, true);
-        var ok = false;
-        try { ok = document.execCommand("copy"); } catch (e) { /* refused */ }
-        document.removeEventListener("copy", fill, true);
-        if (ok) resolve();
-        else reject(new Error("copy refused"));
-      });
-    }
-    if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
-      var item = new ClipboardItem({
-        "text/html": new Blob([html], { type: "text/html" }),
-        "text/plain": new Blob([plain], { type: "text/plain" }),
-      });
-      return navigator.clipboard.write([item]).catch(older);
-    }
-    return older();
-  }
-
-  function copied(html, plain, message) {
-    return copyBoth(html, plain).then(
-      function () { host.announce(message); },
-      function () { host.announce("Copying failed; select the text and copy it"); }
-    );
   }
 
   function save(text, type, name) {
@@ -234,7 +198,7 @@
   function quoteParts(parts, selected) {
     var links = parts.map(function (p) { return selected ? fragmentLink(p) : host.address(p.id); });
     var both = quotation(parts, links);
-    return copied(both.html, both.plain, "Quote copied");
+    return host.copy(both.plain, "Quote copied", both.html);
   }
 
   function selected(paragraph) {
@@ -269,7 +233,7 @@
       if (button.getAttribute("data-tool") === "quote") quoteParts(current, true);
       else {
         var links = current.map(fragmentLink);
-        copied(links.map(function (href) { return link(href); }).join("<br>"), links.join("\n"), "Link copied");
+        host.copy(links.join("\n"), "Link copied", links.map(function (href) { return link(href); }).join("<br>"));
       }
     });
     bar.addEventListener("keydown", function (event) {
@@ -524,8 +488,6 @@
       '<button type="button" data-pack="copy">Copy all</button>' +
       '<button type="button" data-pack="share">Copy share link</button>' +
       '<button type="button" data-pack="print">Print or save as PDF</button>' +
-      '<button type="button" data-pack="markdown">Download Markdown</button>' +
-      '<button type="button" data-pack="html">Download HTML</button>' +
       '<button type="button" data-pack="sort">Paper’s order</button>' +
       '<button type="button" data-pack="empty">Empty the briefing</button></div>' +
       '<p class="briefing-share">Share link: <a></a></p>' +
@@ -621,7 +583,7 @@
       if (message) host.announce(message);
     }
 
-    // ---- What leaves the page: copy all, Markdown, a self-contained HTML file ----
+    // ---- What leaves the page: copy all (rich text and plain); print or PDF ----
     function heading() {
       return "Briefing: " + paper.title;
     }
@@ -650,43 +612,6 @@
           return ["¶ " + p.number + " · " + where(p), "“" + p.words + "”"]
             .concat(p.notes.map(notePlain), [p.url]).join("\n");
         }).join("\n\n") + "\n";
-    }
-
-    function markdownText(text) {
-      return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
-    }
-
-    function exportMarkdown() {
-      return "# " + markdownText(heading()) + "\n\n" +
-        "Paragraphs of *" + markdownText(paper.title) + "*, " + markdownText(paper.publisher) + ", " +
-        paper.place + ", " + paper.date + ", from the online edition <" + paper.edition + ">.\n" +
-        "This selection: <" + shareLink() + ">\n\n" +
-        ids.map(function (id) {
-          var p = byId[id], words = "", at = 0;
-          p.notes.forEach(function (note) {
-            words += markdownText(p.words.slice(at, note.at)) + "<sup>" + note.id + "</sup>";
-            at = note.at;
-          });
-          words += markdownText(p.words.slice(at));
-          return "## ¶ " + p.number + " · " + markdownText(where(p)) + "\n\n> " + words + "\n\n" +
-            p.notes.map(function (note) {
-              return "Note " + note.id + " (" + NOTE_LOST + "): " + markdownText(note.claim) +
-                (note.verdict ? " Verdict: [" + note.verdict + "](" + note.url + ")." : "") + "\n\n";
-            }).join("") + "<" + p.url + ">\n";
-        }).join("\n");
-    }
-
-    var STANDALONE_CSS =
-      "body{font:1rem/1.5 Georgia,'Times New Roman',serif;max-width:40em;margin:2em auto;padding:0 1em;color:#1a1a1a}" +
-      "h1{font-size:1.5em}h2{font-size:1.1em;margin-top:2em}blockquote{margin:.5em 0;padding-left:1em;border-left:3px solid #999}" +
-      "sup{font-size:.7em}a{color:#1a4fa0;overflow-wrap:anywhere}p{margin:.5em 0}" +
-      "@media print{a{color:inherit}}";
-
-    function exportDocument() {
-      return '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-        "<title>" + escape(heading()) + "</title>\n<style>" + STANDALONE_CSS + "</style>\n</head>\n<body>\n<main>\n" +
-        exportHtml() + "\n</main>\n</body>\n</html>\n";
     }
 
     // ---- A share link: /briefing/#p1-3,p2-4-1 ----
@@ -751,15 +676,11 @@
         change(back, null, "");
         say("Your previous briefing is back: " + count(back.length) + ".", false);
       } else if (action === "copy") {
-        copied(exportHtml(), exportPlain(), "Briefing copied: " + count(ids.length));
+        host.copy(exportPlain(), "Briefing copied: " + count(ids.length), exportHtml());
       } else if (action === "share") {
-        copied(link(shareLink()), shareLink(), "Share link copied");
+        host.copy(shareLink(), "Share link copied", link(shareLink()));
       } else if (action === "print") {
         window.print();
-      } else if (action === "markdown") {
-        save(exportMarkdown(), "text/markdown", "briefing-iraq-nato.md");
-      } else if (action === "html") {
-        save(exportDocument(), "text/html", "briefing-iraq-nato.html");
       }
     });
 

@@ -1,16 +1,11 @@
-// The edition's scripts, one file and no dependency: the paragraph menus (copy link; the
-// rest from briefing.js, fetched on first use) and the reader switch. The note previews
-// are Material's (its feature content.footnote.tooltips).
-// Every event is delegated from the document, so nothing here grows with the page.
-
-// ==== Menus, copying, the cite dialog, the reader switch ====
-// Each paragraph and heading of the paper has one control, its number: a link to itself
-// (paragraphs.py), which this script makes a disclosure button when first used. Every
-// event is delegated from the document and the menu is built on first use, so nothing
-// here grows with the number of controls at load. What the menu's items do beyond
-// copying a link (the cite dialog, quotes with their citation, the briefing pack) is in
-// briefing.js, fetched on first use ("Briefing tools" below). Without JavaScript the
-// numbers stay permalinks and noscript.css shows the cite boxes and timeline links.
+// The edition's scripts at load, one file and no dependency: the paragraph menus and the
+// reader switch. Each paragraph and heading of the paper has one control, its number: a
+// link to itself (paragraphs.py), made a disclosure button when first used. Every event
+// is delegated from the document and the menu is built on first use, so nothing here
+// grows with the page. What the menu does beyond copying a link (cite, quotes, the
+// briefing pack) is in briefing.js, fetched on first use. The note previews are
+// Material's (content.footnote.tooltips). Without JavaScript the numbers stay permalinks
+// and noscript.css shows the cite boxes and timeline links.
 (function () {
   var CONTROL = "a.edition-control";
   var TOOLS = document.currentScript ? new URL("briefing.js", document.currentScript.src).href : "";
@@ -31,29 +26,32 @@
     window.setTimeout(function () { live.textContent = message; }, 50);
   }
 
-  // The async Clipboard API needs a secure context (https or localhost); an intranet
-  // served over plain http gets the older execCommand path instead.
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+  // Copies ``plain``, and ``html`` too when given (Word, Outlook and Teams paste the HTML,
+  // a plain editor the text), then says so. The async Clipboard API needs a secure
+  // context; over plain http (an intranet) the older copy command is used, whose copy
+  // event carries both kinds as well.
+  function copy(plain, message, html) {
+    function older() {
+      return new Promise(function (resolve, reject) {
+        function fill(event) {
+          if (html) event.clipboardData.setData("text/html", html);
+          event.clipboardData.setData("text/plain", plain);
+          event.preventDefault();
+        }
+        document.addEventListener("copy", fill, true);
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (e) { /* refused */ }
+        document.removeEventListener("copy", fill, true);
+        if (ok) resolve();
+        else reject(new Error("copy refused"));
+      });
     }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = document.execCommand("copy");
-      document.body.removeChild(area);
-      if (ok) resolve();
-      else reject(new Error("copy refused"));
-    });
-  }
-
-  function copy(text, message) {
-    return copyText(text).then(
+    var clipboard = window.isSecureContext && navigator.clipboard;
+    var done = !clipboard ? older() : !html ? clipboard.writeText(plain) : clipboard.write([new ClipboardItem({
+      "text/html": new Blob([html], { type: "text/html" }),
+      "text/plain": new Blob([plain], { type: "text/plain" }),
+    })]);
+    return done.catch(older).then(
       function () { announce(message); },
       function () { announce("Copying failed; select the text and copy it"); }
     );

@@ -14,6 +14,8 @@ import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 
+from markdown.treeprocessors import Treeprocessor
+
 from edition.extensions.base import EditionExtension, printing
 from edition.extensions.jsonld import claim_reviews, script_text
 from edition.extensions.notes import record_item
@@ -51,11 +53,13 @@ def sources_markdown(
     sentences: list[Sentence],
     log: VerdictLog,
     reviews: dict | None = None,
+    fold: bool = True,
 ) -> list[str]:
     """The whole generated part of the sources page, as Markdown lines.
 
     ``reviews`` is the ClaimReview JSON-LD, emitted as a script; None leaves it out
-    (the print page, which has no use for it).
+    (the print page, which has no use for it). ``fold``: the records' quotes folded
+    (note_entry); the print page shows them.
     """
     by_note: dict[str, list[Claim]] = {}
     for claim in ledger.claims:
@@ -71,7 +75,7 @@ def sources_markdown(
             anchor = "authors-notes" if group[0].id.isdigit() else "editorial-notes"
             lines += [f"## {heading} {{ #{anchor} }}", ""]
             for note in group:
-                lines += note_entry(note, by_note.get(note.id, []), register)
+                lines += note_entry(note, by_note.get(note.id, []), register, fold)
     lines += verdict_log(log, register, ledger)
     if reviews is not None:
         # A raw HTML block: kept out of the search index, read by machines only.
@@ -124,8 +128,11 @@ def summary(
     ]
 
 
-def note_entry(note: Note, claims: list[Claim], register: Register) -> list[str]:
-    """One note's entry: heading, verdict, claims covered, records with their evidence."""
+def note_entry(note: Note, claims: list[Claim], register: Register, fold: bool = True) -> list[str]:
+    """One note's entry: heading, verdict, claims covered, records with their evidence.
+
+    ``fold``: each record's quotes in a closed disclosure (on screen); False on paper.
+    """
     lines = [f"### {note_title(note)} {{ #{note_anchor(note.id)} }}", ""]
     if note.verdict:
         # Raw HTML: Markdown is not read inside it, so the text is HTML-escaped.
@@ -169,7 +176,11 @@ def note_entry(note: Note, claims: list[Claim], register: Register) -> list[str]
         items = etree.Element("ol", {"class": "note-records", "data-search-exclude": ""})
         for record in records.values():
             item = record_item(record)
-            item.extend(evidence_quote(e) for e in note.evidence if e.record == record.url)
+            quotes = [evidence_quote(e) for e in note.evidence if e.record == record.url]
+            if quotes and fold:
+                item.append(folded(quotes))
+            else:
+                item.extend(quotes)
             items.append(item)
         lines += [etree.tostring(items, encoding="unicode", method="html"), ""]
     else:
@@ -180,6 +191,18 @@ def note_entry(note: Note, claims: list[Claim], register: Register) -> list[str]
 def full_stop(text: str) -> str:
     """End a fact with one full stop, whether or not it was written with one."""
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def folded(quotes: list[etree.Element]) -> etree.Element:
+    """A record's quotes in a closed ``<details>``, a reader opens them.
+
+    At rest the page lists what each note rests on. Chromium opens the disclosure for
+    a text fragment or find-in-page, Material for printing.
+    """
+    details = etree.Element("details", {"class": "evidence-quotes"})
+    etree.SubElement(details, "summary").text = "Quoted evidence"
+    details.extend(quotes)
+    return details
 
 
 def evidence_quote(evidence: Evidence) -> etree.Element:
@@ -234,6 +257,29 @@ def verdict_log(log: VerdictLog, register: Register, ledger: Ledger) -> list[str
     return [*lines, ""]
 
 
+_FOLD = "_edition_fold_claim_quotes"  # set while the page being rendered is /sources/
+
+
+class FoldClaimQuotes(Treeprocessor):
+    """Each claim's own quotes folded under it, as the records' are (``folded``).
+
+    They are Markdown quotations inside the claim's list item (``claim_evidence``), so
+    they are folded here, once parsed, rather than written as HTML the list would wrap.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        """Fold the quotations of every list item, on /sources/ only."""
+        if not getattr(self.md, _FOLD, False):
+            return
+        setattr(self.md, _FOLD, False)
+        for item in root.iter("li"):
+            quotes = [child for child in item if child.tag == "blockquote"]
+            for quote in quotes:
+                item.remove(quote)
+            if quotes:
+                item.append(folded(quotes))
+
+
 class SourcesExtension(EditionExtension):
     """Register the ``[[sources]]`` placeholder."""
 
@@ -242,6 +288,7 @@ class SourcesExtension(EditionExtension):
 
         def render() -> list[str]:
             edition = self.edition()
+            setattr(md, _FOLD, not printing(md))
             reviews = None
             if not printing(md) and edition.paper is not None:
                 reviews = claim_reviews(
@@ -253,10 +300,12 @@ class SourcesExtension(EditionExtension):
                 account(edition.paper_pages, edition.ledger),
                 edition.verdict_log,
                 reviews,
+                fold=not printing(md),
             )
 
         preprocessor = PlaceholderPreprocessor(md, PLACEHOLDER, render)
         md.preprocessors.register(preprocessor, "edition_sources", 25)
+        md.treeprocessors.register(FoldClaimQuotes(md), "edition_sources_fold", 5)
 
 
 def makeExtension(**kwargs) -> SourcesExtension:  # noqa: N802 - Python-Markdown's API name
