@@ -1,26 +1,24 @@
-"""Linking for briefings, in real Chromium: deep links, the menus, the cite dialog, metadata.
+"""Linking for briefings, in real Chromium: deep links, the menus, the cite dialog.
 
 Every address in data/anchors.txt is opened; expected addresses are computed from
-``site_url`` in mkdocs.yml and the page's own ids, never written out here.
+``site_url`` in mkdocs.yml and the page's own ids, never written out here. The pages'
+metadata (citation tags, Open Graph, JSON-LD) is checked on the built HTML, without a
+browser: test_metadata.py.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PAPER_PAGES, ROOT
 from edition.extensions.citation import DATE_FORMATS
-from edition.model.addresses import PDF_NAME, PDF_NAMES
+from edition.model.addresses import PDF_NAMES
 from edition.model.edition import load_edition
 from edition.model.manifest import read_entries
-from edition.model.register import load_register
 
 pytestmark = pytest.mark.browser
 
@@ -319,87 +317,3 @@ def test_deep_link_target_is_highlighted_without_motion_for_those_who_ask(
     else:
         assert animation == "edition-target"
     context.close()
-
-
-def meta(page, attribute: str, name: str) -> list[str]:
-    return page.eval_on_selector_all(
-        f"head meta[{attribute}='{name}']", "ms => ms.map(m => m.content)"
-    )
-
-
-@pytest.mark.parametrize("name", PAPER_PAGES)
-def test_citation_tags_are_present_and_correct(page, site_url, name):
-    page.goto(site_url + path_of(name))
-    canonical = page.eval_on_selector("link[rel=canonical]", "l => l.href")
-    expected = {
-        "citation_title": "Prospects for Strategic Partnership between Iraq and NATO",
-        "citation_author": "Al-Bayan Center for Planning and Studies",
-        "citation_publisher": "Al-Bayan Center for Planning and Studies",
-        "citation_publication_date": "2018/08",
-        "citation_online_date": PAPER.online_date.replace("-", "/"),
-        "citation_pdf_url": f"{SITE_URL}{PDF_NAME}",
-        "citation_language": "en",
-        "citation_public_url": canonical,
-    }
-    for tag, value in expected.items():
-        assert meta(page, "name", tag) == [value], tag
-    assert canonical == f"{SITE_URL.rstrip('/')}{path_of(name)}"
-
-
-def test_json_ld_describes_the_paper_its_parts_and_its_sources(page, site_url):
-    page.goto(site_url + "/")
-    records = page.eval_on_selector_all(
-        "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
-    )
-    assert len(records) == 1
-    record = records[0]
-    assert record["@type"] == "ScholarlyArticle"
-    assert record["name"] == PAPER.title and record["datePublished"] == "2018-08"
-    assert record["author"] == {"@type": "Organization", "name": PAPER.author}
-    parts = record["hasPart"]
-    assert [p["url"] for p in parts] == [f"{SITE_URL}{path_of(n).lstrip('/')}" for n in PAPER_PAGES]
-    register = load_register(ROOT)
-    urls = {r.url for note in register.notes.values() for r in note.records}
-    assert {c["url"] for c in record["citation"]} == urls
-    assert len(record["citation"]) == len(urls)
-    # The section pages describe the same paper, without the list of cited records
-    # (a twentieth of a page's weight); /print/ carries it, as the home page does.
-    for name in PAPER_PAGES[1:]:
-        page.goto(site_url + path_of(name))
-        [section] = page.eval_on_selector_all(
-            "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
-        )
-        assert section == {key: value for key, value in record.items() if key != "citation"}
-        if name == "cooperation":
-            areas = [a["url"].rpartition("#")[2] for a in parts[2]["hasPart"]]
-            assert areas == page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
-    page.goto(site_url + path_of("print"))
-    [whole] = page.eval_on_selector_all(
-        "script[type='application/ld+json']", "ss => ss.map(s => JSON.parse(s.textContent))"
-    )
-    assert whole == record
-
-
-@pytest.mark.parametrize("name", PAGE_NAMES)
-def test_open_graph_tags_on_every_page(page, site_url, name):
-    page.goto(site_url + path_of(name))
-    canonical = page.eval_on_selector("link[rel=canonical]", "l => l.href")
-    description = meta(page, "name", "description")
-    assert meta(page, "property", "og:description") == description
-    assert meta(page, "property", "og:url") == [canonical]
-    assert meta(page, "property", "og:type") == ["article"]
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # noqa: S506
-    assert meta(page, "property", "og:site_name") == [config["site_name"]]
-    title = meta(page, "property", "og:title")
-    assert len(title) == 1 and title[0] in page.title()
-    assert urlsplit(canonical).path == path_of(name)
-
-
-def test_structured_data_is_valid_json_on_every_paper_page(page, site_url):
-    for name in [*PAPER_PAGES, "print"]:
-        page.goto(site_url + path_of(name))
-        texts = page.eval_on_selector_all(
-            "script[type='application/ld+json']", "ss => ss.map(s => s.textContent)"
-        )
-        assert len(texts) == 1, name
-        assert json.loads(texts[0])["url"] == SITE_URL
