@@ -3,10 +3,9 @@
 The data the /briefing/ page is built from (checked against the edition model, without a
 browser); then in real Chromium, on a phone (375 px) and a laptop (1280 px), with
 clipboard permission: selected words quoted with their citation and a text fragment
-link that lands on them (also where the browser cannot find text fragments itself);
-the pack added to from the menus, kept across a reload, reordered and trimmed by
-keyboard, copied, downloaded, printed, shared by link and opened from it in a fresh
-browser, bad ids dropped with a message; nothing of it loaded by a paper page until
+link that lands on them; the pack added to from the menus, kept across a reload,
+reordered and trimmed by keyboard, copied, printed, shared by link and opened from it
+in a fresh browser, bad ids dropped with a message; nothing of it loaded by a paper page until
 used; the page without JavaScript; and the offline edition read from a folder.
 """
 
