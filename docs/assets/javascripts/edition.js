@@ -47,10 +47,12 @@
       });
     }
     var clipboard = window.isSecureContext && navigator.clipboard;
-    var done = !clipboard ? older() : !html ? clipboard.writeText(plain) : clipboard.write([new ClipboardItem({
-      "text/html": new Blob([html], { type: "text/html" }),
-      "text/plain": new Blob([plain], { type: "text/plain" }),
-    })]);
+    var done = !clipboard || (html && !window.ClipboardItem) ? older()
+      : !html ? clipboard.writeText(plain)
+      : clipboard.write([new ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([plain], { type: "text/plain" }),
+      })]);
     return done.catch(older).then(
       function () { announce(message); },
       function () { announce("Copying failed; select the text and copy it"); }
