@@ -397,6 +397,13 @@ def test_not_found_verdict_with_reason_may_have_no_records(project, capsys):
         r"    evidence:\n(?:      .*\n)+",
         r"\1    verdict: not found\n\2    records: []\n    checked: \3\n",
     )
+    # Its qualification says what was searched, and names the search that carries it.
+    edit_first(
+        project / "data/notes.yml",
+        r"(  - id: 5\n(?:    .*\n)*?)    qualification: >-\n(?:      .*\n)+",
+        r"\1    qualification: >-\n      No record was found of an Iraq-specific strategy.\n"
+        r"    inferences:\n      - sentences: [1]\n        search: special-operations-forces\n",
+    )
     # Its verdict changed: the log says so.
     log = project / "data/verdict-log.yml"
     log.write_text(

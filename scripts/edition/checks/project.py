@@ -12,7 +12,13 @@ from pathlib import Path
 
 from edition.checks.aliases import check_aliases, source_ids
 from edition.checks.manifest import check_manifest
-from edition.checks.sourcing import check_claims, check_evidence, check_verdict_log
+from edition.checks.sourcing import (
+    check_claims,
+    check_evidence,
+    check_qualifications,
+    check_research,
+    check_verdict_log,
+)
 from edition.model.config import CONFIG, redirect_sources
 from edition.model.edition import DOCS, Edition, load_edition
 from edition.model.errata import ERRATA_PATH
@@ -40,6 +46,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *edition.register.problems,
         *edition.ledger.problems,
         *edition.verdict_log.problems,
+        *edition.research.problems,
     ]
     for page in pages:
         problems += page.problems
@@ -51,6 +58,8 @@ def check_edition(edition: Edition) -> list[Problem]:
     problems += check_claims(pages, edition.register, edition.ledger)
     problems += check_evidence(edition.register, edition.ledger)
     problems += check_verdict_log(edition.verdict_log, edition.register, edition.ledger)
+    problems += check_research(edition.research, edition.register, edition.ledger)
+    problems += check_qualifications(edition.research, edition.register, edition.ledger)
     problems += edition.timeline.problems
     problems += check_addresses(edition)
     return sorted(set(problems))

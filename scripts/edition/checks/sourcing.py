@@ -15,13 +15,21 @@ from edition.model.claims import LEDGER_PATH, Ledger, claim_verdict, normalise
 from edition.model.pages import Block, Page
 from edition.model.problems import Problem
 from edition.model.register import REGISTER_PATH, Register
+from edition.model.research import RESEARCH_PATH, Research
 from edition.model.sentences import sentences
 from edition.model.verdict_log import LOG_PATH, VerdictLog
 
 # Only words need an entry: spaces, punctuation and quotation marks between entries do not.
 WORD_CHAR = re.compile(r"\w")
 COVER_IT = f"register it in {LEDGER_PATH} as a claim with its notes or as analysis"
-__all__ = ["check_claims", "check_evidence", "check_verdict_log", "sentences"]
+__all__ = [
+    "check_claims",
+    "check_evidence",
+    "check_qualifications",
+    "check_research",
+    "check_verdict_log",
+    "sentences",
+]
 
 
 def paper_paragraphs(pages: list[Page]) -> dict[tuple[str, str], tuple[Page, Block]]:
@@ -197,3 +205,118 @@ def _short(text: str, limit: int = 70) -> str:
     """The start of a long wording, enough to find it."""
     text = normalise(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# An inference says what was not found, never states it as a fact of the world.
+INFERENCE_WORDING = re.compile(
+    r"\bno (?:\w+ )*?(?:record|records|source|sources|text|texts)\b|\bnone of\b|\bnot found\b"
+    r"|\bnothing\b|\bno\b[^.]*\b(?:found|seen)\b",
+    re.IGNORECASE,
+)
+RESEARCH_FIX = (
+    f"add the record to {RESEARCH_PATH} with the day its copy was read (seen, copy, read), "
+    "or remove the evidence"
+)
+
+
+def qualification_sentences(text: str) -> list[str]:
+    """The sentences of a qualification, numbered from 1 by their place in the list."""
+    return [sentence for _start, _end, sentence in sentences(normalise(text)) if sentence]
+
+
+def _reviewed(register: Register, ledger: Ledger):
+    """(path, label, entry) for every note, and every claim with its own qualification."""
+    for note in register.notes.values():
+        yield REGISTER_PATH, f"note {note.id}", note
+    for claim in ledger.claims:
+        if claim.qualification or claim.evidence:
+            yield LEDGER_PATH, f"claim {claim.id}", claim
+
+
+def check_research(research: Research, register: Register, ledger: Ledger) -> list[Problem]:
+    """Every evidence item quotes a record whose copy the research file says was read."""
+    if not research.loaded:
+        return []  # the file's own problem is reported already
+    problems = []
+    for path, label, entry in _reviewed(register, ledger):
+        for item in entry.evidence:
+            known = research.records.get(item.record)
+            if known is None:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"{label}: evidence quotes record {item.record}, which has no entry in "
+                        f"{RESEARCH_PATH}; {RESEARCH_FIX}",
+                    )
+                )
+            elif not known.was_seen:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"{label}: evidence quotes record {item.record}, which {RESEARCH_PATH}"
+                        f":{known.line} lists as not seen; quote only a copy that was read, "
+                        "or remove the evidence",
+                    )
+                )
+    return problems
+
+
+def check_qualifications(research: Research, register: Register, ledger: Ledger) -> list[Problem]:
+    """Each sentence of a qualification names what carries it: quotes, or a search."""
+    problems = []
+    for path, label, entry in _reviewed(register, ledger):
+        if not entry.qualification:
+            continue
+        said = qualification_sentences(entry.qualification)
+        quoted = {n for item in entry.evidence for n in item.sentences}
+        inferred = {n for item in entry.inferences for n in item.sentences}
+        for item in (*entry.evidence, *entry.inferences):
+            beyond = [n for n in item.sentences if n > len(said)]
+            if beyond:
+                problems.append(
+                    Problem(
+                        path,
+                        item.line,
+                        f"{label}: 'sentences' names sentence {beyond[0]}, but the "
+                        f"qualification has {len(said)}; number its sentences from 1",
+                    )
+                )
+        problems += [
+            Problem(
+                path,
+                item.line,
+                f"{label}: inference names search {item.search!r}, which {RESEARCH_PATH} "
+                "does not list; write the search down there (id, date, for, queries, read, "
+                "found)",
+            )
+            for item in entry.inferences
+            if research.loaded and item.search not in research.searches
+        ]
+        for number, sentence in enumerate(said, start=1):
+            if number in quoted:
+                continue
+            if number in inferred:
+                if not INFERENCE_WORDING.search(sentence):
+                    problems.append(
+                        Problem(
+                            path,
+                            entry.qualification_line,
+                            f"{label}: sentence {number} of the qualification "
+                            f"(“{_short(sentence)}”) is carried by a search, not a quote, "
+                            "but states a fact; word it as an inference (“no record found "
+                            "places …”)",
+                        )
+                    )
+                continue
+            problems.append(
+                Problem(
+                    path,
+                    entry.qualification_line,
+                    f"{label}: sentence {number} of the qualification (“{_short(sentence)}”) "
+                    "names no evidence; add its number to the 'sentences' of the evidence "
+                    "that carries it, or an inference naming a search, or remove the sentence",
+                )
+            )
+    return problems

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.model.dates import Span, parse_span
-from edition.model.evidence import Evidence, parse_evidence
+from edition.model.evidence import Evidence, Inference, parse_evidence, parse_inferences
 from edition.model.fields import Fields
 from edition.model.problems import Problem
 from edition.model.register import CHECKED_WHY, EVIDENCE_WHY, NOTE_ID_RE, VERDICTS, Register
@@ -28,6 +28,7 @@ CLAIM_FIELDS = Fields(
         "qualification",
         "checked",
         "evidence",
+        "inferences",
         "date",
         "event",
         "summary",
@@ -65,6 +66,8 @@ class Claim:
     qualification: str = ""
     checked: str = ""  # with an own verdict: "YYYY-MM-DD"
     evidence: tuple[Evidence, ...] = ()
+    inferences: tuple[Inference, ...] = ()  # sentences carried by a search, not a quote
+    qualification_line: int = field(default=0, compare=False)  # where it is written
     date: Span | None = None
     event: str = ""  # timeline title of a dated claim
     summary: str = ""  # one sentence in the edition's words, for the timeline
@@ -194,7 +197,8 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
         ok = False
     span, date_ok = date_field(entry, label, problem)
     evidence, evidence_ok = parse_evidence(entry, label, problem)
-    ok = ok and date_ok and evidence_ok
+    inferences, inferences_ok = parse_inferences(entry, label, problem)
+    ok = ok and date_ok and evidence_ok and inferences_ok
     if len({"date" in entry, "event" in entry, "summary" in entry}) > 1:
         problem(
             line,
@@ -215,6 +219,8 @@ def _claim(entry: object, line: int, problem) -> Claim | None:
         qualification=normalise(entry.get("qualification", "")),
         checked=entry.get("checked", ""),
         evidence=evidence,
+        inferences=inferences,
+        qualification_line=entry.key_lines.get("qualification", line),
         date=span,
         event=normalise(entry.get("event", "")),
         summary=normalise(entry.get("summary", "")),

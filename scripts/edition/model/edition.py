@@ -1,9 +1,10 @@
 """The edition model: every source of the edition, read once, validated, shared.
 
 ``load_edition(root)`` reads ``mkdocs.yml``, the pages, the notes register, the claims
-ledger, the verdict log, the timeline, the errata, the id aliases and the manifest of addresses, and
-returns them as one frozen ``Edition``. The check, every Markdown extension, the print
-page, the exports and the PDF take their data from it, so a build reads each file once.
+ledger, the verdict log, the research file, the timeline, the errata, the id aliases and
+the manifest of addresses, and returns them as one frozen ``Edition``. The check, every
+Markdown extension, the print page, the exports and the PDF take their data from it, so
+a build reads each file once.
 
 MkDocs makes a new Markdown instance (and so new extension instances) for every page;
 the model is therefore cached per project root and kept while no input file changes
@@ -27,6 +28,7 @@ from edition.model.pages import Page, read_page
 from edition.model.paper import Paper, paper_from_config
 from edition.model.problems import Problem, SourceError
 from edition.model.register import Register, load_register
+from edition.model.research import RESEARCH_PATH, Research, load_research
 from edition.model.timeline import Timeline, load_timeline, paper_anchors
 from edition.model.verdict_log import VerdictLog, load_verdict_log
 from edition.model.yaml_source import LineDict
@@ -49,6 +51,7 @@ class Edition:
     aliases: Aliases
     manifest: tuple[tuple[int, str], ...]
     verdict_log: VerdictLog = field(default_factory=VerdictLog)
+    research: Research = field(default_factory=Research)
     load_problems: tuple[Problem, ...] = field(default=())
 
     @property
@@ -72,8 +75,8 @@ class Edition:
 
 
 def input_files(root: Path) -> list[Path]:
-    """Every file the model reads: mkdocs.yml, the Markdown pages, the data files."""
-    return [root / CONFIG, *_listing(root)[1]]
+    """Every file the model reads: mkdocs.yml, the Markdown pages, the data, the research."""
+    return [root / CONFIG, *_listing(root)[1], root / RESEARCH_PATH]
 
 
 def _folders(root: Path) -> list[Path]:
@@ -116,7 +119,8 @@ def _listing(root: Path) -> tuple[tuple, list[Path]]:
 def _signature(root: Path) -> tuple:
     """What identifies one state of the inputs: each file's name, mtime and size."""
     folders, files = _listing(root)
-    return folders + tuple(_stamp(path) for path in [root / CONFIG, *files])
+    inputs = [root / CONFIG, *files, root / RESEARCH_PATH]
+    return folders + tuple(_stamp(path) for path in inputs)
 
 
 _cache: dict[Path, tuple[tuple, Edition]] = {}
@@ -159,6 +163,7 @@ def _read(root: Path) -> Edition:
         aliases=load_aliases(root),
         manifest=tuple(read_entries(root)),
         verdict_log=load_verdict_log(root),
+        research=load_research(root),
         load_problems=tuple(errata_problems),
     )
 

@@ -13,11 +13,19 @@ from dataclasses import dataclass, field
 from edition.model.fields import Fields
 from edition.model.yaml_source import LineDict, LineList
 
-KEYS = "record, quote, where, fact"
+KEYS = "record, quote, where, fact, sentences"
 EVIDENCE_FIELDS = Fields(
     "evidence",
-    required=("record", "quote", "where", "fact"),
+    required=("record", "quote", "where", "fact", "sentences"),
     text=("record", "quote", "where", "fact"),
+)
+# A sentence of a qualification no quote can carry (what no record was found to say) is
+# carried by a search written down in the research file: it names the search.
+INFERENCE_KEYS = "sentences, search"
+INFERENCE_FIELDS = Fields("inference", required=("sentences", "search"), text=("search",))
+SENTENCES_WHY = (
+    "'sentences' must list the numbers of the qualification's sentences this item carries "
+    "(1 for the first), such as [1, 3]"
 )
 
 
@@ -29,7 +37,30 @@ class Evidence:
     quote: str  # the record's own words, verbatim
     where: str  # where on the record's page: "heading", "paragraph 3", "date line"…
     fact: str  # the fact, in the edition's words
+    sentences: tuple[int, ...] = ()  # the qualification's sentences it carries, from 1
     line: int = field(default=0, compare=False)  # where it is written, not what it says
+
+
+@dataclass(frozen=True)
+class Inference:
+    """Sentences of a qualification that state what no record was found to say."""
+
+    sentences: tuple[int, ...]  # the qualification's sentences it carries, from 1
+    search: str  # the id of a search in the research file
+    line: int = field(default=0, compare=False)
+
+
+def parse_sentences(item: LineDict, owner: str, problem) -> tuple[int, ...] | None:
+    """An item's ``sentences``: a non-empty list of sentence numbers, or None (reported)."""
+    value = item.get("sentences")
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in value)
+    ):
+        problem(item.key_lines.get("sentences", item.line), f"{owner}: {SENTENCES_WHY}")
+        return None
+    return tuple(value)
 
 
 def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence, ...], bool]:
@@ -52,13 +83,47 @@ def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence
         if not EVIDENCE_FIELDS.check(item, f"{owner}: evidence", problem, what=f"{owner} evidence"):
             ok = False
             continue
+        numbers = parse_sentences(item, f"{owner}: evidence", problem)
+        if numbers is None:
+            ok = False
+            continue
         parsed.append(
             Evidence(
                 record=item["record"].strip(),
                 quote=" ".join(item["quote"].split()),
                 where=item["where"].strip(),
                 fact=" ".join(item["fact"].split()),
+                sentences=numbers,
                 line=line,
             )
         )
+    return tuple(parsed), ok
+
+
+def parse_inferences(entry: LineDict, owner: str, problem) -> tuple[tuple[Inference, ...], bool]:
+    """The entry's ``inferences`` list (empty when absent), and whether it was valid."""
+    if "inferences" not in entry:
+        return (), True
+    items = entry["inferences"]
+    if not isinstance(items, LineList) or not items:
+        problem(
+            entry.key_lines["inferences"],
+            f"{owner}: 'inferences' must be a non-empty list of mappings ({INFERENCE_KEYS})",
+        )
+        return (), False
+    parsed, ok = [], True
+    for item, line in zip(items, items.item_lines, strict=True):
+        if not isinstance(item, LineDict):
+            problem(line, f"{owner}: each inference must be a mapping ({INFERENCE_KEYS})")
+            ok = False
+            continue
+        label = f"{owner}: inference"
+        if not INFERENCE_FIELDS.check(item, label, problem, what=f"{owner} inference"):
+            ok = False
+            continue
+        numbers = parse_sentences(item, label, problem)
+        if numbers is None:
+            ok = False
+            continue
+        parsed.append(Inference(numbers, item["search"].strip(), line))
     return tuple(parsed), ok

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from edition.model.dates import parse_span
-from edition.model.evidence import Evidence, parse_evidence
+from edition.model.evidence import Evidence, Inference, parse_evidence, parse_inferences
 from edition.model.fields import Fields
 from edition.model.problems import Problem
+from edition.model.urls import address_problem
 from edition.model.yaml_source import LineDict, LineList, load_list
 
 REGISTER_PATH = "data/notes.yml"
@@ -34,7 +35,7 @@ TOPIC_WHY = "it opens the note's footnote in the PDF, which must stay a line or 
 NOTE_FIELDS = Fields(
     "note",
     required=("id", "topic", "claim", "records"),
-    optional=("verdict", "qualification", "checked", "evidence"),
+    optional=("verdict", "qualification", "checked", "evidence", "inferences"),
     text=("topic", "claim", "qualification"),
     days=("checked",),
     requires=(("verdict", "checked", CHECKED_WHY), ("qualification", "evidence", EVIDENCE_WHY)),
@@ -84,6 +85,8 @@ class Note:
     qualification: str = ""
     checked: str = ""  # "YYYY-MM-DD": when the verdict was last checked against the records
     evidence: tuple[Evidence, ...] = ()
+    inferences: tuple[Inference, ...] = ()  # sentences carried by a search, not a quote
+    qualification_line: int = field(default=0, compare=False)  # where it is written
 
     @property
     def editorial(self) -> bool:
@@ -173,7 +176,8 @@ def _note(entry: object, line: int, problem) -> Note | None:
         for item, item_line in zip(records or [], getattr(records, "item_lines", []), strict=True)
     ]
     evidence, evidence_ok = parse_evidence(entry, f"note {note_id}", problem)
-    if not ok or not evidence_ok or None in parsed:
+    inferences, inferences_ok = parse_inferences(entry, f"note {note_id}", problem)
+    if not ok or not evidence_ok or not inferences_ok or None in parsed:
         return None
     return Note(
         id=note_id,
@@ -185,6 +189,8 @@ def _note(entry: object, line: int, problem) -> Note | None:
         qualification=entry.get("qualification", "").strip(),
         checked=entry.get("checked", ""),
         evidence=evidence,
+        inferences=inferences,
+        qualification_line=entry.key_lines.get("qualification", line),
     )
 
 
@@ -198,8 +204,8 @@ def parse_record(item: object, line: int, owner: str, problem) -> Record | None:
         problem(item.key_lines["date"], f"{owner}: {message}")
         ok = False
     url = item.get("url")
-    if isinstance(url, str) and not re.match(r"^https?://\S+$", url):
-        problem(item.key_lines["url"], f"{owner}: url {url!r} must start with http(s)://")
+    if isinstance(url, str) and url.strip() and (message := address_problem(url)):
+        problem(item.key_lines["url"], f"{owner}: {message}")
         ok = False
     if not ok:
         return None
