@@ -285,7 +285,9 @@ def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
         parts.append(verdict)
     record = next((r for r in note.records if r.primary), note.records[0] if note.records else None)
     if record is not None:
-        item = record_item(record)
+        # The record's month: its day-level note (a course's dates) stays on /sources/,
+        # so that a footnote keeps to two lines under the paper's page.
+        item = record_item(record, with_date_note=False)
         item.tag, item.attrib["class"] = "span", "pdf-record"
         for kind in item.findall("span"):  # the label below says it already
             item.remove(kind)
@@ -294,13 +296,13 @@ def footnote_parts(note_id: str, note: Note | None) -> list[etree.Element]:
     return parts
 
 
-def record_item(record) -> etree.Element:
+def record_item(record, with_date_note: bool = True) -> etree.Element:
     """One record as ``<li>``: linked title, publisher, date; primary records say so."""
     item = etree.Element("li", {"class": "record"})
     link = etree.SubElement(item, "a", {"href": record.url, "class": "record-title"})
     link.text = f"[{record.title}]" if record.title_supplied else record.title
     date = record.readable_date
-    if record.date_note:
+    if record.date_note and with_date_note:
         date = f"{date} ({record.date_note})"
     link.tail = f". {record.publisher}, {date}."
     if record.primary:
