@@ -32,6 +32,8 @@ def test_the_chart_counts_what_the_register_says(built_site):
     # Heard once: the rows are hidden from screen readers, the caption says every count.
     assert rows["aria-hidden"] == "true"
     caption = chart.figcaption.get_text()
+    # It says what it counts: the notes, not the claims (whose verdicts differ).
+    assert "on the 30 notes" in caption and "claims" not in caption
     for verdict in VERDICTS:
         assert f"{counts[verdict]} {verdict}" in caption
     assert chart.figcaption.a["href"] == "sources/"

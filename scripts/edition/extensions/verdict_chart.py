@@ -46,8 +46,11 @@ def chart_tree(register: Register) -> etree.Element:
     )
     caption = etree.SubElement(figure, "figcaption")
     link = etree.SubElement(caption, "a", {"href": SOURCES})
+    # What it counts, exactly: the notes (the claims have verdicts of their own, on
+    # /sources/, which would give other figures).
+    notes = len(register.notes)
     link.text = "The edition’s verdicts"
-    link.tail = " on the paper’s claims, from public records"
+    link.tail = f" on the {notes} notes, the author’s and its own, from public records"
     spoken = etree.SubElement(caption, "span", {"class": "visually-hidden"})
     spoken.text = f": {sentence(register)}."
     counts = verdict_counts(register)
