@@ -52,8 +52,8 @@ def chart_tree(register: Register) -> etree.Element:
     link.text = "The edition’s verdicts"
     link.tail = f" on the {notes} notes, the author’s and its own, from public records"
     spoken = etree.SubElement(caption, "span", {"class": "visually-hidden"})
-    spoken.text = f": {sentence(register)}."
     counts = verdict_counts(register)
+    spoken.text = ": " + ", ".join(f"{count} {verdict}" for verdict, count in counts) + "."
     longest = max([count for _verdict, count in counts] + [1])
     # Seen, not heard: the caption has said every count.
     rows = etree.SubElement(figure, "div", {"class": "verdict-rows", "aria-hidden": "true"})
