@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PAPER_PAGES, ROOT, edit
-from edition.cli import pdf_main
+from edition.cli import main
 from edition.model.addresses import EDITION_PDF_NAME, PDF_LETTER_NAME, PDF_NAME
 from edition.model.edition import load_edition
 from edition.model.register import load_register
@@ -258,7 +258,7 @@ def test_missing_weasyprint_or_pango_says_what_to_install(
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr("builtins.__import__", fake_import)
-    code = pdf_main([str(small_site / "site"), "--root", str(small_site)])
+    code = main(["pdf", str(small_site / "site"), "--root", str(small_site)])
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1 and expected in err, err
@@ -267,7 +267,7 @@ def test_missing_weasyprint_or_pango_says_what_to_install(
 
 
 def test_building_before_the_site_says_so(tmp_path, capsys):
-    assert pdf_main([str(tmp_path / "site"), "--root", str(ROOT)]) == 1
+    assert main(["pdf", str(tmp_path / "site"), "--root", str(ROOT)]) == 1
     assert "build the site first (make build)" in capsys.readouterr().err
 
 

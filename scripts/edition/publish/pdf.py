@@ -196,7 +196,7 @@ def head(site: Site, title: str) -> str:
         "description": site.description,  # → Subject
         "author": site.author,  # → Author
         "keywords": KEYWORDS,  # → Keywords
-        "generator": "edition-pdf (WeasyPrint)",  # → Creator
+        "generator": "iraq-nato-edition (WeasyPrint)",  # → Creator
     }
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
