@@ -148,8 +148,8 @@ def test_a_moved_page_fails_the_check_until_it_is_redirected(project):
     )
     edit(
         project / "mkdocs.yml",
-        "redirect_maps: {}",
-        "redirect_maps:\n        history.md: evolution.md",
+        "  - edition:",
+        "  - redirects:\n      redirect_maps:\n        history.md: evolution.md\n  - edition:",
     )
     assert messages(project) == []
 
@@ -188,7 +188,7 @@ def test_manifest_lines_must_be_addresses_listed_once(project):
 
 @pytest.fixture(scope="module")
 def site_with_pdf(built_site, built_pdfs):
-    """The session's site with its PDFs, as `make build` leaves it."""
+    """The session's site with its PDFs, as `mkdocs build` leaves it."""
     return built_site.site
 
 

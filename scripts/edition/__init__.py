@@ -7,5 +7,6 @@ Layers, each importing only those before it:
 - ``render``: cite boxes, JSON-LD and placeholder lines, the pieces extensions render with;
 - ``extensions``: Python-Markdown extensions that build HTML from the model;
 - ``publish``: after the build: the PDF, the offline edition, the exports, the manifest;
-- ``hooks``: the thin MkDocs adapters; ``cli``: the ``edition`` command.
+- ``plugin``: the MkDocs plugin that runs every step of a build; ``cli``: the ``edition``
+  command, the same steps one at a time (for other engines).
 """
