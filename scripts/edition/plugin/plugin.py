@@ -112,7 +112,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             )
 
     def count_warnings(self) -> None:
-        """Start counting this build's warnings (MkDocs' own, and the extensions')."""
+        """Start counting this build's warnings, on the logger MkDocs' strict mode counts."""
         self.stop_counting()
         self.warnings = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
