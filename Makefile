@@ -6,20 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 ADDR   ?= 127.0.0.1:8000
-# Where `make build` writes the public site and the offline edition (a test builds twice
-# into temporary folders to prove the builds reproducible).
+# Where `make build` writes the site (the offline edition is zipped into it).
 SITE    ?= site
-OFFLINE ?= build/offline
 # Material prints an end-of-life banner on every build; the README covers engines.
 export NO_MKDOCS_2_WARNING := 1
-# Reproducible builds: every date a build writes (sitemap lastmod, gzip and zip times,
-# PDF metadata) is the last commit's, not the clock's. Outside a git checkout: the
-# newest source file's modification time. Set it yourself to override.
-ifndef SOURCE_DATE_EPOCH
-SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || \
-  find mkdocs.yml docs data overrides -type f -printf '%T@\n' | sort -n | tail -1 | cut -d. -f1)
-endif
-export SOURCE_DATE_EPOCH
 
 .PHONY: serve build publish pdf anchors links bench check test lint lock system-deps clean
 
@@ -31,34 +21,33 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-## serve: strict build, then serve on $(ADDR) with live reload
-serve: build
+## serve: serve on $(ADDR) with live reload (checked; without the PDFs, the zip and the Brotli copies)
+serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
-## build: strict build into site/, the PDFs from the model, the offline edition's zip, and
-## Brotli copies of the text files for nginx (last: every step before it writes into site/)
+## build: the whole site into site/: the edition plugin checks the sources first, then
+## writes the PDFs, the offline edition's zip and the Brotli copies after the pages.
+## Dated by the last commit (SOURCE_DATE_EPOCH), so two builds of one commit are identical.
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
-	$(BIN)/edition pdf $(SITE)
-	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir $(OFFLINE)
-	$(BIN)/edition offline $(SITE) $(OFFLINE)
-	$(BIN)/edition compress $(SITE)
 
 ## publish: `make build` for the public: needs SITE_URL=https://… (refuses the placeholder)
 publish: export EDITION_PUBLISH := 1
 publish: build
 
-## pdf: the site and its PDFs: the paper (A4, US Letter) and the full edition (made after the site)
+## pdf: the site and its PDFs: the paper (A4, US Letter) and the full edition (made with the site)
 pdf: build
 
 ## anchors: add the built site's new addresses to data/anchors.txt (never removes one)
 anchors: build
 	$(BIN)/edition anchors $(SITE)
 
-## links: check every link in site/ and build/offline/; list external links in build/external-links.txt
+## links: check every link in site/ and in the offline zip; list external links in build/external-links.txt
 links: build
-	$(BIN)/python -m devtools.linkcheck site --external build/external-links.txt
-	$(BIN)/python -m devtools.linkcheck build/offline --file-urls
+	$(BIN)/python -m devtools.linkcheck $(SITE) --external build/external-links.txt
+	rm -rf build/offline
+	$(BIN)/python -m zipfile -e $(SITE)/iraq-nato-offline.zip build/offline
+	$(BIN)/python -m devtools.linkcheck build/offline/iraq-nato-offline --file-urls
 
 ## bench: the benchmarks (printed, never gates): project check, PDF, page weight and main-thread work vs stock Material, Lighthouse
 bench: build system-deps

@@ -1,11 +1,18 @@
-"""Shared fixtures: the project root, a disposable copy of it, and one real site build."""
+"""Shared fixtures: the project root, a disposable copy of it, and one real site build.
+
+The build is one plain ``mkdocs build``, as `make build` runs it: the edition plugin
+writes the pages, the PDFs, the offline edition's zip and the Brotli copies. Every
+fixture of a built thing (the PDFs, the unpacked offline edition) reads that one build.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +22,16 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 # The five pages that carry the author's text, in the paper's order.
 PAPER_PAGES = ["index", "evolution", "cooperation", "future", "conclusion"]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "source", "scripts", "overrides"]
+PROJECT_PARTS = [
+    *("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "source", "scripts", "overrides"),
+    "vendor",  # the offline edition's search shim
+]
 
 # The fixtures behind the slow markers: a test that uses one, directly or through another
 # fixture, gets the marker, so `make check` (-m "not build and not browser and not pdf")
 # never runs MkDocs, Chromium or WeasyPrint. Explicit marks still work as well.
 MARKER_FIXTURES = {
-    "build": {"built_site", "make_builds"},  # a real `mkdocs build` / `make build`
+    "build": {"built_site", "offline_edition"},  # a real `mkdocs build`
     "browser": {"browser", "site_url"},  # headless Chromium, a served site
     "pdf": {"built_pdfs", "built_pdf", "site_with_pdf"},  # PDFs typeset by WeasyPrint
 }
@@ -49,12 +59,30 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def run_mkdocs_build(project: Path, site: Path) -> Build:
-    """Build ``project`` strictly into ``site`` in a subprocess, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Switches the plugin's slow steps off, for builds that test only the pages.
+PAGES_ONLY = {"EDITION_PDF": "false", "EDITION_OFFLINE": "false", "EDITION_COMPRESS": "false"}
+
+
+def run_mkdocs_build(project: Path, site: Path, cwd: Path | None = None, **extra: str) -> Build:
+    """Build ``project`` strictly into ``site`` in a subprocess, as `make build` does.
+
+    From ``cwd`` (default: the project's folder); ``extra`` is added to the environment.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    config = str(project / "mkdocs.yml")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            config,
+            "--site-dir",
+            str(site),
+        ],
+        cwd=cwd or project,
         env=env,
         capture_output=True,
         text=True,
@@ -82,53 +110,42 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per test session."""
+    """The real site, built once per test session: pages, PDFs, offline zip, Brotli copies."""
     build = run_mkdocs_build(ROOT, tmp_path_factory.mktemp("built") / "site")
     assert build.returncode == 0, build.output
     return build
 
 
+# The plugin's line for each PDF it wrote: "PDF: NAME (N pages, K KB) in S s".
+PDF_LINE_RE = re.compile(r"PDF: (\S+) \((\d+) pages, \d+ KB\) in ([\d.]+) s")
+
+
 @pytest.fixture(scope="session")
 def built_pdfs(built_site: Build) -> dict:
-    """Every PDF, built once per session into the session's site, as `make build` does.
+    """Every PDF of the session's build, as its log reports it.
 
     File name → ``edition.publish.pdf.Built``.
     """
-    from edition.publish.pdf import build_pdfs
+    from edition.publish.pdf import Built
 
-    return {built.path.name: built for built in build_pdfs(built_site.site, ROOT)}
-
-
-@dataclass
-class MakeBuild:
-    """Result of one `make build` into a folder of its own: site, PDF, offline edition."""
-
-    returncode: int
-    output: str
-    site: Path
-    offline: Path
-
-
-def run_make_build(folder: Path) -> MakeBuild:
-    """Run the README's `make build` with its output folders moved under ``folder``."""
-    site, offline = folder / "site", folder / "offline"
-    result = subprocess.run(
-        ["make", "-s", "build", f"SITE={site}", f"OFFLINE={offline}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return MakeBuild(result.returncode, result.stdout + result.stderr, site, offline)
+    found = {}
+    for name, pages, seconds in PDF_LINE_RE.findall(built_site.output):
+        path = built_site.site / name
+        found[name] = Built(path, path.stat().st_size, int(pages), float(seconds))
+    assert found, built_site.output
+    return found
 
 
 @pytest.fixture(scope="session")
-def make_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[MakeBuild, MakeBuild]:
-    """Two clean `make build`s of the same sources (reproducibility, offline edition)."""
-    builds = tuple(run_make_build(tmp_path_factory.mktemp(f"make-build-{n}")) for n in (1, 2))
-    for build in builds:
-        assert build.returncode == 0, build.output
-    return builds
+def offline_edition(built_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's offline zip, unpacked as a reader would: its top folder."""
+    from edition.model.addresses import ZIP_NAME
+    from edition.publish.offline import ZIP_FOLDER
+
+    target = tmp_path_factory.mktemp("reader")
+    with zipfile.ZipFile(built_site.site / ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / ZIP_FOLDER
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -446,19 +444,9 @@ def test_without_javascript_the_page_says_what_it_does_and_links_the_print_page(
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory) -> Path:
-    """The offline edition's pages, built as `make build` builds them."""
-    folder = tmp_path_factory.mktemp("offline") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml"]
-        + ["--site-dir", str(folder)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+def offline(offline_edition) -> Path:
+    """The offline edition, unpacked from the session build's zip."""
+    return offline_edition
 
 
 @pytest.mark.build

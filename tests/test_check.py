@@ -5,18 +5,18 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit
-from edition.cli import check_main
+from edition.cli import main
 
 
 def run_check(project, capsys) -> tuple[int, list[str]]:
-    code = check_main([str(project)])
+    code = main(["check", "--root", str(project)])
     return code, capsys.readouterr().err.splitlines()
 
 
 def test_real_project_passes(capsys):
     from conftest import ROOT
 
-    assert check_main([str(ROOT)]) == 0
+    assert main(["check", "--root", str(ROOT)]) == 0
     assert "sources OK" in capsys.readouterr().out
 
 
@@ -139,5 +139,5 @@ def test_every_problem_is_reported_not_only_the_first(project, capsys):
 
 
 def test_missing_mkdocs_yml_is_a_clear_error(tmp_path, capsys):
-    assert check_main([str(tmp_path)]) == 2
+    assert main(["check", "--root", str(tmp_path)]) == 2
     assert "no mkdocs.yml here" in capsys.readouterr().err

@@ -8,10 +8,10 @@ import pytest
 
 from conftest import ROOT, edit
 from edition.checks.project import check_project
-from edition.extensions.citation import Cited, apa, bibtex, chicago, plain, ris
 from edition.model.config import read_config
 from edition.model.edition import load_edition
 from edition.model.paper import Paper, paper_problems
+from edition.render.citation import Cited, apa, bibtex, chicago, plain, ris
 
 PAPER = Paper(
     title="Prospects for Strategic Partnership between Iraq and NATO",

@@ -1,4 +1,4 @@
-"""Brotli copies of the built site (edition compress, the last step of `make build`)."""
+"""Brotli copies of the built site (the edition plugin's last step, or `edition compress`)."""
 
 from __future__ import annotations
 
@@ -89,9 +89,9 @@ def test_the_command_needs_a_built_site(tmp_path):
 
 
 @pytest.mark.build
-def test_make_build_leaves_every_copy_current(make_builds):
+def test_the_build_leaves_every_copy_current(built_site):
     # The last step of the build: no later step may change a file under its copy.
-    site = make_builds[0].site
+    site = built_site.site
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".br"):
         copy = path.with_name(path.name + ".br")
         if wants_copy(path):

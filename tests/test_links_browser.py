@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PAPER_PAGES, ROOT
-from edition.extensions.citation import DATE_FORMATS
 from edition.model.addresses import PDF_NAMES
 from edition.model.edition import load_edition
 from edition.model.manifest import read_entries
+from edition.render.citation import DATE_FORMATS
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, edit
 from edition.checks.project import check_project
-from edition.cli import anchors_main
+from edition.cli import main
 from edition.model.addresses import PDF_NAME
 from edition.model.aliases import ALIASES_PATH
 from edition.model.manifest import (
@@ -111,7 +111,7 @@ def test_make_anchors_adds_and_never_removes(site, tmp_path, capsys):
     (root / "data").mkdir()
     (root / "mkdocs.yml").write_text("site_name: A project with a manifest\n")
     (root / MANIFEST_PATH).write_text(format_manifest(["/evolution/#p1-1", "/future/#p3-1"]))
-    assert anchors_main([str(site), "--root", str(root)]) == 1
+    assert main(["anchors", str(site), "--root", str(root)]) == 1
     entries = [entry for _, entry in read_entries(root)]
     assert "/future/#p3-1" in entries  # lost from the site, kept in the manifest
     assert "/evolution/#p1-2" in entries  # found on the site, added
@@ -119,7 +119,7 @@ def test_make_anchors_adds_and_never_removes(site, tmp_path, capsys):
     assert f"{MANIFEST_PATH}:" in err and "/future/#p3-1 is not on the built site" in err
     # A second run changes nothing.
     before = (root / MANIFEST_PATH).read_text()
-    anchors_main([str(site), "--root", str(root)])
+    main(["anchors", str(site), "--root", str(root)])
     assert (root / MANIFEST_PATH).read_text() == before
 
 
@@ -148,8 +148,8 @@ def test_a_moved_page_fails_the_check_until_it_is_redirected(project):
     )
     edit(
         project / "mkdocs.yml",
-        "redirect_maps: {}",
-        "redirect_maps:\n        history.md: evolution.md",
+        "  - edition:",
+        "  - redirects:\n      redirect_maps:\n        history.md: evolution.md\n  - edition:",
     )
     assert messages(project) == []
 
@@ -188,7 +188,7 @@ def test_manifest_lines_must_be_addresses_listed_once(project):
 
 @pytest.fixture(scope="module")
 def site_with_pdf(built_site, built_pdfs):
-    """The session's site with its PDFs, as `make build` leaves it."""
+    """The session's site with its PDFs, as `mkdocs build` leaves it."""
     return built_site.site
 
 

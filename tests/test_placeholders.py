@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from edition.extensions.placeholders import PlaceholderPreprocessor
+from edition.render.placeholders import PlaceholderPreprocessor
 
 
 def expand(text: str) -> list[str]:

@@ -254,7 +254,7 @@ def test_every_page_links_the_pdf_and_the_print_page(built_site, name):
     downloads = built_site.page(name).select_one("article div.edition-downloads")
     assert "editorial" in downloads["class"]  # not the author's words
     assert downloads.select_one("a[href$='iraq-nato-partnership.pdf'][download]")
-    assert downloads.select_one("span[data-pdf-size]")  # edition-pdf writes the size here
+    assert downloads.select_one("span[data-pdf-size]")  # the PDF step writes the size here
     if name != "print":
         assert downloads.select_one("a[href$='print/']")
 

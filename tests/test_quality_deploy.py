@@ -57,8 +57,8 @@ def test_the_loopback_copy_changes_only_listen_and_root(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def nginx_url(make_builds):
-    with serve_with_nginx(make_builds[0].site) as url:
+def nginx_url(built_site):
+    with serve_with_nginx(built_site.site) as url:
         yield url
 
 
@@ -100,7 +100,7 @@ def test_compression_and_cache_headers(nginx_url, path, status, cache, gzip):
 @pytest.mark.parametrize(
     "path", ["/sources/", "/print/", "/assets/stylesheets/edition.css", "/no-such-page/"]
 )
-def test_a_browser_that_accepts_brotli_gets_the_builds_copy(nginx_url, make_builds, path):
+def test_a_browser_that_accepts_brotli_gets_the_builds_copy(nginx_url, built_site, path):
     # The long pages are the reason: /sources/ 45 KB in gzip, 27 KB in Brotli.
     code, headers, body = fetch_body(nginx_url + path, "br, gzip")
     _, gzip_headers, gzip_body = fetch_body(nginx_url + path, "gzip")
@@ -109,7 +109,7 @@ def test_a_browser_that_accepts_brotli_gets_the_builds_copy(nginx_url, make_buil
     served = path.strip("/") + "/index.html" if path.endswith("/") else path.lstrip("/")
     if code == 404:
         served = "404.html"
-    assert brotli.decompress(body) == (make_builds[0].site / served).read_bytes()
+    assert brotli.decompress(body) == (built_site.site / served).read_bytes()
     assert len(body) < 0.9 * len(gzip_body)
     # The same headers whichever the encoding: policy, cache, type.
     for name in ("Content-Security-Policy", "Cache-Control", "Content-Type"):
@@ -117,8 +117,8 @@ def test_a_browser_that_accepts_brotli_gets_the_builds_copy(nginx_url, make_buil
 
 
 @pytest.mark.browser
-def test_the_themes_fingerprinted_files_are_cached_for_good(nginx_url, make_builds):
-    bundle = next((make_builds[0].site / "assets" / "javascripts").glob("bundle.*.min.js"))
+def test_the_themes_fingerprinted_files_are_cached_for_good(nginx_url, built_site):
+    bundle = next((built_site.site / "assets" / "javascripts").glob("bundle.*.min.js"))
     code, headers = fetch(f"{nginx_url}/assets/javascripts/{bundle.name}")
     assert code == 200
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
@@ -145,12 +145,12 @@ def visit(browser, url: str, path: str, use: bool = True) -> tuple[list[str], li
 
 
 @pytest.mark.browser
-def test_a_policy_without_the_hashes_is_caught(browser, make_builds, tmp_path):
+def test_a_policy_without_the_hashes_is_caught(browser, built_site, tmp_path):
     # The violation check must be able to fail: drop the hashes and it must see that.
     conf = DEPLOY_CONF.read_text(encoding="utf-8")
     broken = tmp_path / "nginx.conf"
     broken.write_text(re.sub(r" 'sha256-[A-Za-z0-9+/=]+'", "", conf), encoding="utf-8")
-    with serve_with_nginx(make_builds[0].site, conf=Path(broken)) as url:
+    with serve_with_nginx(built_site.site, conf=Path(broken)) as url:
         violations, errors, _requests = visit(browser, url, "/evolution/", use=False)
     assert any(violation.startswith("script-src") for violation in violations)
     # Chromium names the hash each blocked script would need: they are the ones we list,

@@ -4,7 +4,7 @@ Zensical (the successor of Material for MkDocs) reads ``mkdocs.yml`` and runs ou
 Python-Markdown extensions, so notes, timeline and print page render under it too. It
 ignores MkDocs hooks, so the project check does not run inside it, and it does not stop
 on a Python-Markdown warning: a lost note renders as "missing" and the build succeeds.
-``edition-check`` (first step of ``make test`` and CI) is the gate that fails then.
+``edition check`` (first step of ``make test`` and CI) is the gate that fails then.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def zensical_build(project: Path) -> subprocess.CompletedProcess:
 
 def edition_check(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(BIN / "edition-check")], cwd=project, capture_output=True, text=True, check=False
+        [str(BIN / "edition"), "check"], cwd=project, capture_output=True, text=True, check=False
     )
 
 

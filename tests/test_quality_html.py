@@ -59,9 +59,8 @@ def readable(message: dict) -> str:
     return f"{'/'.join(where)}:{message.get('lastLine')}: {message['message']}"
 
 
-def test_every_page_of_both_editions_is_valid_html(make_builds):
-    build = make_builds[0]
-    files = sorted(build.site.rglob("*.html")) + sorted(build.offline.rglob("*.html"))
+def test_every_page_of_both_editions_is_valid_html(built_site, offline_edition):
+    files = sorted(built_site.site.rglob("*.html")) + sorted(offline_edition.rglob("*.html"))
     assert len(files) >= 20
     messages = validate(files)
     assert [readable(m) for m in messages if not tolerated(m)] == []

@@ -71,24 +71,24 @@ def test_the_command_line_exits_1_on_a_broken_link(tiny_site, capsys):
 
 
 @pytest.mark.build
-def test_the_public_site_has_no_broken_link_or_anchor(make_builds):
-    # The whole `make build` (with the PDF and the offline zip that pages link to).
+def test_the_public_site_has_no_broken_link_or_anchor(built_site):
+    # The whole build (with the PDFs and the offline zip that pages link to).
     # Absolute links to the public address (citations, canonical links) are checked too.
-    report = check_site(make_builds[0].site, site_url=SITE_URL)
+    report = check_site(built_site.site, site_url=SITE_URL)
     assert [str(broken) for broken in report.broken] == []
     assert report.pages >= 10 and report.links > 1000
 
 
 @pytest.mark.build
-def test_the_public_site_lists_its_external_links(make_builds):
-    external = check_site(make_builds[0].site, site_url=SITE_URL).external
+def test_the_public_site_lists_its_external_links(built_site):
+    external = check_site(built_site.site, site_url=SITE_URL).external
     # The notes' public records: official ones among them, none of them fetched here.
     assert any(url.startswith("https://www.nato.int/") for url in external)
     assert not any(url.startswith(SITE_URL) for url in external)
 
 
 @pytest.mark.build
-def test_the_offline_edition_has_no_broken_link_from_a_folder(make_builds):
-    report = check_site(make_builds[0].offline, file_urls=True)
+def test_the_offline_edition_has_no_broken_link_from_a_folder(offline_edition):
+    report = check_site(offline_edition, file_urls=True)
     assert [str(broken) for broken in report.broken] == []
     assert report.pages >= 10

@@ -1,7 +1,7 @@
 """Privacy gate, downloads: the PDF and the offline zip come from the site's own host.
 
 Every page's requests are recorded in tests/test_browser.py; this follows the two
-download links a reader clicks, on the complete `make build` output.
+download links a reader clicks, on the complete build output.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site_url(make_builds):
-    with serve(make_builds[0].site) as url:
+def site_url(built_site):
+    with serve(built_site.site) as url:
         yield url
 
 

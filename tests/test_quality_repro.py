@@ -1,8 +1,10 @@
-"""Reproducibility gate: two clean `make build`s of the same sources are byte-identical.
+"""Reproducibility gate: two plain `mkdocs build`s of one commit are byte-identical.
 
-That covers the pages, the sitemap (its ``lastmod`` dates) and ``sitemap.xml.gz`` (its
-gzip header time), the PDF, the claims downloads and the offline zip. Every date a build
-writes comes from ``SOURCE_DATE_EPOCH``, which the Makefile takes from the last commit.
+The second build runs from an unrelated folder, so the check also covers a build
+started anywhere. That covers the pages, the sitemap (its ``lastmod`` dates) and
+``sitemap.xml.gz`` (its gzip header time), the PDFs, the claims downloads, the offline
+zip and the Brotli copies. Every date a build writes comes from ``SOURCE_DATE_EPOCH``,
+which the edition plugin takes from the last commit when nobody set it.
 """
 
 from __future__ import annotations
@@ -10,18 +12,15 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from edition.model.addresses import PDF_NAMES
-
-pytestmark = pytest.mark.build
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, run_mkdocs_build
+from edition.model.addresses import PDF_NAMES, ZIP_NAME
+from edition.publish.source_date import VARIABLE, source_date
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -33,27 +32,40 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def expected_epoch() -> int:
-    """The date the Makefile gives the build: the caller's, or the last commit's."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+    """The build's date: the caller's, or the last commit's."""
+    if os.environ.get(VARIABLE):
+        return int(os.environ[VARIABLE])
     log = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
     )
     return int(log.stdout)
 
 
-@pytest.mark.parametrize("part", ["site", "offline"])
-def test_two_builds_are_byte_identical(make_builds, part):
-    first, second = (tree(getattr(build, part)) for build in make_builds)
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory):
+    """The same commit built again, from an empty folder elsewhere."""
+    base = tmp_path_factory.mktemp("anywhere")
+    elsewhere = base / "elsewhere"
+    elsewhere.mkdir()
+    build = run_mkdocs_build(ROOT, base / "site", cwd=elsewhere)
+    assert build.returncode == 0, build.output
+    assert list(elsewhere.iterdir()) == [], "the build wrote into the folder it ran from"
+    return build
+
+
+@pytest.mark.build
+def test_two_builds_are_byte_identical(built_site, second_build):
+    first, second = tree(built_site.site), tree(second_build.site)
     assert sorted(first) == sorted(second), "the two builds hold different files"
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
-    assert "sitemap.xml.gz" in first
+    assert "sitemap.xml.gz" in first and ZIP_NAME in first and "index.html.br" in first
     assert {name for name in PDF_NAMES} <= set(first)  # every PDF compared, byte for byte
 
 
-def test_the_sitemap_is_dated_by_the_last_commit_not_the_clock(make_builds):
-    site = make_builds[0].site
+@pytest.mark.build
+def test_the_sitemap_is_dated_by_the_last_commit_not_the_clock(built_site):
+    site = built_site.site
     day = datetime.fromtimestamp(expected_epoch(), UTC).date().isoformat()
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text()))
     assert lastmods == {day}
@@ -68,28 +80,26 @@ def test_the_sitemap_is_dated_by_the_last_commit_not_the_clock(make_builds):
     )
 
 
-def test_outside_a_git_checkout_the_makefile_dates_by_the_newest_source(tmp_path):
-    for part in ("Makefile", "mkdocs.yml"):
-        shutil.copy2(ROOT / part, tmp_path / part)
+def test_outside_a_git_checkout_the_build_is_dated_by_the_newest_source(tmp_path, monkeypatch):
+    project = tmp_path / "project"
     for part in ("docs", "data", "overrides"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    # The sources of the site, not the Makefile itself: editing a make target is no
-    # change to the edition.
-    newest = max(
-        path.stat().st_mtime
-        for path in tmp_path.rglob("*")
-        if path.is_file() and path.name != "Makefile"
+        (project / part).mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n")
+    (project / "docs" / "index.md").write_text("# x\n")
+    os.utime(project / "docs" / "index.md", (1_600_000_000, 1_600_000_000))
+    os.utime(project / "mkdocs.yml", (1_500_000_000, 1_500_000_000))
+    # A file that is not a source of the site (the Makefile, a test) does not date it.
+    (project / "Makefile").write_text("build:\n")
+    monkeypatch.delenv(VARIABLE, raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # never an enclosing repo
+    assert source_date(project) == 1_600_000_000
+
+
+def test_the_callers_date_wins_and_a_checkout_gives_its_last_commit(monkeypatch):
+    monkeypatch.setenv(VARIABLE, "1533081600")
+    assert source_date(ROOT) == 1533081600
+    monkeypatch.delenv(VARIABLE)
+    log = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    env["GIT_CEILING_DIRECTORIES"] = str(tmp_path.parent)  # never find an enclosing repo
-    result = subprocess.run(
-        ["make", "-p", "-n", "-s", "build"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    match = re.search(r"^SOURCE_DATE_EPOCH := (\d+)$", result.stdout, re.M)
-    assert match, result.stdout[-2000:] + result.stderr
-    assert int(match.group(1)) == int(newest)
+    assert source_date(ROOT) == int(log.stdout)

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from conftest import edit, run_mkdocs_build
-from edition.cli import check_main as main
+from edition.cli import main
 from edition.model.edition import load_edition
 from test_check import line_of
 
@@ -340,7 +340,7 @@ def test_check_reports_exact_message(case, project, capsys):
     expected_message = message(project)  # from the undamaged model where it names an id
     damage(project)
     expected = f"{report}:{locate(project)}: {expected_message}"
-    assert main([str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert expected in lines, f"expected {expected!r} in:\n" + "\n".join(lines)
     assert not any("Traceback" in line for line in lines)
@@ -360,7 +360,7 @@ def expected_prefix(project, report: str, locate: str | None) -> str:
 def test_check_reports_damage(case, project, capsys):
     damage, report, locate, message = CASES[case]
     damage(project)
-    assert main([str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 1
     lines = capsys.readouterr().err.splitlines()
     prefix = expected_prefix(project, report, locate)
     assert any(line.startswith(prefix) and message in line for line in lines), (
@@ -412,5 +412,5 @@ def test_not_found_verdict_with_reason_may_have_no_records(project, capsys):
         encoding="utf-8",
     )
     # The qualification says why nothing was found: the project still passes as a whole.
-    assert main([str(project)]) == 0
+    assert main(["check", "--root", str(project)]) == 0
     assert capsys.readouterr().err == ""

@@ -1,8 +1,9 @@
-"""Strict means strict: broken links stop `make build`, and builds are the same anywhere.
+"""Strict means strict: broken links stop `make build`; the public address is guarded.
 
-`make build` in a copy of the project stops on a link to a missing page; the real project
-builds byte for byte the same from any folder; and the hook handles the public address
-as it promises (a notice for the placeholder, a refusal to publish it, SITE_URL used).
+`make build` in a copy of the project stops on a link to a missing page, before any slow
+step; and the edition plugin handles the public address as it promises (a notice for
+the placeholder, a refusal to publish it, SITE_URL used). That a build is the same from
+any folder is test_quality_repro's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import PAGES_ONLY, ROOT
 from edition.model.config import PLACEHOLDER_URL
 
 pytestmark = pytest.mark.build
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.build
 VENV = Path(sys.prefix)
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # What `make build` needs besides the sources the `project` fixture copies.
-MAKE_PARTS = ["Makefile", "pyproject.toml", "requirements.lock", "mkdocs.offline.yml"]
+MAKE_PARTS = ["Makefile", "pyproject.toml", "requirements.lock"]
 # One fixed date for every build here: two builds must agree byte for byte.
 EPOCH = "1533081600"
 PUBLIC_URL = "https://edition.example.net/"
@@ -36,11 +37,11 @@ def clean_env(**extra: str) -> dict[str, str]:
     """The caller's environment without anything that would change the build."""
     drop = {"SITE_URL", "EDITION_PUBLISH", "SOURCE_DATE_EPOCH", "MAKEFLAGS", "MAKELEVEL"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **extra}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **PAGES_ONLY, **extra}
 
 
 def mkdocs_build(site: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the real project's config, from ``cwd``."""
+    """`mkdocs build --strict` of the real project's config, from ``cwd``: the pages only."""
     return subprocess.run(
         [MKDOCS, "build", "--strict", "-f", ROOT / "mkdocs.yml", "--site-dir", site],
         cwd=cwd,
@@ -65,7 +66,7 @@ def test_make_build_fails_on_a_link_to_a_missing_page(project, tmp_path):
     about.write_text(
         about.read_text(encoding="utf-8") + "\nSee [x](no-such-page.md).\n", encoding="utf-8"
     )
-    site, offline = tmp_path / "site", tmp_path / "offline"
+    site = tmp_path / "site"
     # VENV reuses this environment; -o treats its install stamp as up to date, so make
     # never reinstalls (an editable install from the copy would repoint the venv at it).
     result = subprocess.run(
@@ -78,9 +79,9 @@ def test_make_build_fails_on_a_link_to_a_missing_page(project, tmp_path):
             "build",
             f"VENV={VENV}",
             f"SITE={site}",
-            f"OFFLINE={offline}",
         ],
-        env=clean_env(),
+        # The slow steps on, as `make build` runs them: the broken link must stop them.
+        env={**clean_env(), "EDITION_PDF": "true", "EDITION_OFFLINE": "true"},
         capture_output=True,
         text=True,
         check=False,
@@ -91,51 +92,22 @@ def test_make_build_fails_on_a_link_to_a_missing_page(project, tmp_path):
     warnings = [line for line in output.splitlines() if "no-such-page.md" in line]
     assert warnings and all("about.md" in line for line in warnings), output
     assert "Traceback" not in output
-    # make stopped at the strict build: no PDF, no offline edition was made from it.
+    # The strict build stopped before its slow steps: no PDF, no offline zip.
+    assert "Slow steps skipped: the strict build has" in output
     assert not (site / "iraq-nato-partnership.pdf").exists()
-    assert not offline.exists()
-
-
-# ---- The same build from any folder ---------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
-    """The real project built from an unrelated empty folder (into a/) and from its root (b/)."""
-    base = tmp_path_factory.mktemp("anywhere")
-    elsewhere = base / "elsewhere"
-    elsewhere.mkdir()
-    builds = {
-        "elsewhere": (mkdocs_build(base / "a", elsewhere), base / "a"),
-        "root": (mkdocs_build(base / "b", ROOT), base / "b"),
-    }
-    assert list(elsewhere.iterdir()) == [], "the build wrote into the folder it ran from"
-    return builds
-
-
-def files_of(tree: Path) -> list[str]:
-    return sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if p.is_file())
-
-
-def test_a_build_from_any_folder_is_byte_identical(two_builds):
-    (first, a), (second, b) = two_builds["elsewhere"], two_builds["root"]
-    assert first.returncode == 0, log_of(first)
-    assert second.returncode == 0, log_of(second)
-    names = files_of(a)
-    assert "index.html" in names and "evolution/index.html" in names
-    assert names == files_of(b)
-    differing = next((n for n in names if (a / n).read_bytes() != (b / n).read_bytes()), None)
-    assert differing is None, f"{differing} differs between the two builds"
+    assert not (site / "iraq-nato-offline.zip").exists()
 
 
 # ---- The public address ---------------------------------------------------------------
 
 
-def test_without_site_url_the_build_says_once_that_links_use_the_placeholder(two_builds):
-    for result, _ in two_builds.values():
-        notices = [line for line in log_of(result).splitlines() if "placeholder" in line]
-        assert len(notices) == 1, log_of(result)
-        assert "Copied links" in notices[0] and PLACEHOLDER_URL in notices[0]
+def test_without_site_url_the_build_says_once_that_links_use_the_placeholder(built_site):
+    if os.environ.get("SITE_URL"):
+        pytest.skip("this session builds with SITE_URL set")
+    # Once for the whole build, the offline edition it builds inside included.
+    notices = [line for line in built_site.output.splitlines() if "placeholder" in line]
+    assert len(notices) == 1, built_site.output
+    assert "Copied links" in notices[0] and PLACEHOLDER_URL in notices[0]
 
 
 def test_publishing_without_site_url_stops_in_one_line(tmp_path):

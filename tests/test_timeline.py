@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from edition.cli import check_main as main
+from edition.cli import main
 from site_links import page_url, resolve, target_exists
 
 # A valid context event to damage: appended to data/timeline.yml in each case below.
@@ -60,14 +60,14 @@ def append_event(project, change) -> tuple[int, int]:
 def test_good_event_passes(project, capsys):
     # The fixture event itself is valid: the failures below come from the damage.
     append_event(project, {})
-    assert main([str(project)]) == 0, capsys.readouterr().err
+    assert main(["check", "--root", str(project)]) == 0, capsys.readouterr().err
 
 
 @pytest.mark.parametrize("case", sorted(BAD_EVENTS))
 def test_bad_event_is_reported_with_file_and_line(case, project, capsys):
     change, message = BAD_EVENTS[case]
     start, end = append_event(project, change)
-    assert main([str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 1
     lines = capsys.readouterr().err.splitlines()
     hits = [line for line in lines if line.startswith("data/timeline.yml:") and message in line]
     assert hits, "\n".join(lines)
@@ -79,7 +79,7 @@ def test_bad_event_is_reported_with_file_and_line(case, project, capsys):
 def test_duplicate_event_id_is_reported(project, capsys):
     append_event(project, {})
     second, _ = append_event(project, {})
-    assert main([str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 1
     err = capsys.readouterr().err
     assert f"data/timeline.yml:{second}: duplicate event id 'test-event'" in err
 

@@ -10,11 +10,11 @@ Usage: ``.venv/bin/python scripts/devtools/bench_build.py`` (``make bench`` runs
    ``load_config``, and the edition model's cache is emptied first, so the figures are
    those of a cold build. Before the edition model (one read of every source per build)
    they were 227 YAML parses, 181 page reads, 13 ledger and 10 timeline loads.
-2. Time: a plain ``mkdocs build`` of the project and of the same Markdown built by stock
-   Material (``devtools.stock``: the pages copied as they are, so placeholders and note
-   references stay plain text; theme ``material``, the same nav and stock extensions, no
-   hooks, no extensions of ours), each in a new process, RUNS times, alternating. Prints
-   the medians and their ratio; the goal is at most GOAL_RATIO.
+2. Time: a ``mkdocs build`` of the project's pages (``PAGES_ONLY``) and of the same
+   Markdown built by stock Material (``devtools.stock``: the pages copied as they are, so
+   placeholders and note references stay plain text; theme ``material``, the same nav and
+   stock extensions, no plugin or extension of ours), each in a new process, RUNS times,
+   alternating. Prints the medians and their ratio; the goal is at most GOAL_RATIO.
 3. Prints the figures as a Markdown table, writes them to ``build/bench.md``
    (``devtools.figures``) and returns them as data (``measure()``).
 """
@@ -38,6 +38,9 @@ from devtools.figures import write_section  # noqa: E402
 from devtools.stock import mkdocs_build, write_stock_project  # noqa: E402 - the baseline
 
 RUNS = 5
+# The pages alone: the edition plugin's slow steps (PDFs, offline zip, Brotli copies) have
+# no counterpart in stock Material, and bench_pdf.py times the PDFs on their own.
+PAGES_ONLY = {"EDITION_PDF": "false", "EDITION_OFFLINE": "false", "EDITION_COMPRESS": "false"}
 GOAL_RATIO = 1.5
 # The data files whose reads are counted, by the name the figures give them.
 DATA_FILES = {
@@ -117,7 +120,16 @@ def count_reads() -> Reads:
     yaml.load, pathlib.Path.read_text = counted_load, counted_read_text
     try:
         with tempfile.TemporaryDirectory(prefix="bench-build-") as site:
-            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site)
+            saved = {name: os.environ.get(name) for name in PAGES_ONLY}
+            os.environ.update(PAGES_ONLY)  # read by mkdocs.yml's !ENV options
+            try:
+                config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site)
+            finally:
+                for name, value in saved.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
             reads.reset()
             edition.model.edition._cache.clear()
             config.plugins.on_startup(command="build", dirty=False)
@@ -132,7 +144,7 @@ def count_reads() -> Reads:
 
 def time_builds(runs: int = RUNS) -> tuple[list[float], list[float]]:
     """Seconds of ``runs`` builds of the project and of the stock copy, alternating."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **PAGES_ONLY}
     env.pop("EDITION_PUBLISH", None)  # timing, not publishing: the placeholder is fine
     ours, stock = [], []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:

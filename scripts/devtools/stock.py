@@ -2,8 +2,8 @@
 
 A temporary project with a copy of ``docs/*.md`` (nothing of ``docs/assets``) and a
 minimal ``mkdocs.yml``: theme ``material`` with its defaults, the search plugin, the
-stock extensions the edition also uses, and the same pages in the nav; no hooks, no
-overrides, no extensions of ours. The edition's placeholders (``[[print]]``,
+stock extensions the edition also uses, and the same pages in the nav; no plugin of ours,
+no overrides, no extensions of ours. The edition's placeholders (``[[print]]``,
 ``[[sources]]``, ``[[timeline]]``, ``[[timeline-strip]]``, ``[[errata]]``) and its note
 references (``[^N]``, which have no footnote definitions in the pages) stay plain text.
 

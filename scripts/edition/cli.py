@@ -2,8 +2,7 @@
 
 Every subcommand takes the project root with ``--root`` (default: the current folder)
 and prints problems as ``path:line: message`` or one line saying what to do, never a
-traceback for bad input. The older names (``edition-check``, ``edition-pdf``,
-``edition-export``, ``edition-anchors``) stay as aliases.
+traceback for bad input.
 """
 
 from __future__ import annotations
@@ -177,23 +176,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"edition {args.command}: {error}", file=sys.stderr)
         return error.status
 
-
-def _alias(command: str):
-    def run(argv: list[str] | None = None) -> int:
-        rest = sys.argv[1:] if argv is None else argv
-        # `edition-check DIR` took the root as a positional argument.
-        if command == "check" and rest and not rest[0].startswith("-"):
-            rest = ["--root", *rest]
-        return main([command, *rest])
-
-    run.__doc__ = f"``edition-{command}``: the same as ``edition {command}``."
-    return run
-
-
-check_main = _alias("check")
-export_main = _alias("export")
-pdf_main = _alias("pdf")
-anchors_main = _alias("anchors")
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,8 +1,8 @@
 """The project check: a pure core that finds every problem in the edition's sources.
 
-Front doors: ``edition check`` (``make check``, the authoritative gate) and the MkDocs
-hook ``mkdocs_hook.py`` (fails ``mkdocs build --strict``). Neither adds logic: both call
-``check_project`` and report its problems as ``path:line: message``.
+Front doors: ``edition check`` (``make check``, the authoritative gate) and the edition
+plugin (``edition.plugin``, stops ``mkdocs build`` before any page is written). Neither
+adds logic: both call ``check_edition`` and report its problems as ``path:line: message``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """What every edition extension shares: the project root, and the edition model read from it.
 
-The root is the folder of ``mkdocs.yml``. The MkDocs hook (``edition.hooks.build``)
+The root is the folder of ``mkdocs.yml``. The edition's MkDocs plugin (``edition.plugin``)
 sets it on every edition extension from the config file's own location, so a build
-started from any folder reads the right data. An engine that runs no MkDocs hooks
+started from any folder reads the right data. An engine that runs no MkDocs plugins
 (Zensical) leaves it unset; then the extensions use the current folder, and say so in
 one line when it holds no ``mkdocs.yml``.
 """
@@ -16,7 +16,7 @@ from markdown import Extension
 from edition.model.config import CONFIG
 from edition.model.edition import Edition, load_edition
 
-# The module prefix of every extension here; the MkDocs hook configures each one.
+# The module prefix of every extension here; the edition plugin configures each one.
 PACKAGE = "edition.extensions."
 
 
@@ -29,7 +29,7 @@ class EditionExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "root": ["", "Project root, the folder of mkdocs.yml (set by the MkDocs hook)"]
+            "root": ["", "Project root, the folder of mkdocs.yml (set by the edition plugin)"]
         }
         super().__init__(**kwargs)
 
@@ -40,8 +40,8 @@ class EditionExtension(Extension):
         root = Path(configured) if configured else Path.cwd()
         if not (root / CONFIG).is_file():
             raise RootError(
-                f"{root}: no {CONFIG} here; build with mkdocs (whose hook gives the project "
-                f"root) or start the engine in the folder of {CONFIG}"
+                f"{root}: no {CONFIG} here; build with mkdocs (whose edition plugin gives the "
+                f"project root) or start the engine in the folder of {CONFIG}"
             )
         return root
 

@@ -24,10 +24,10 @@ from __future__ import annotations
 import json
 
 from edition.extensions.base import EditionExtension
-from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.addresses import note_anchor, paragraph_number
 from edition.model.edition import Edition
 from edition.model.pages import NOTE_REF
+from edition.render.placeholders import PlaceholderPreprocessor
 
 PLACEHOLDER = "[[briefing]]"
 DATA_ID = "briefing-data"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from edition.extensions.base import EditionExtension
-from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.errata import Erratum
+from edition.render.placeholders import PlaceholderPreprocessor
 
 PLACEHOLDER = "[[errata]]"
 

@@ -39,10 +39,10 @@ from dataclasses import dataclass
 from markdown.treeprocessors import Treeprocessor
 
 from edition.extensions.base import EditionExtension, printing
-from edition.extensions.citation import Cited, cite_box
-from edition.extensions.jsonld import Section, scholarly_article, script_text
 from edition.model.addresses import PDF_NAME, paragraph_label, paragraph_number, section_number
 from edition.model.paper import Paper
+from edition.render.citation import Cited, cite_box
+from edition.render.jsonld import Section, scholarly_article, script_text
 
 # Under "mkdocs" so that a strict build counts the warning and fails.
 log = logging.getLogger("mkdocs.extensions.edition.paragraphs")

@@ -33,10 +33,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from edition.extensions.base import EditionExtension, set_printing
-from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.addresses import page_path, paragraph_number
 from edition.model.edition import Edition
 from edition.model.pages import HEADING_RE
+from edition.render.placeholders import PlaceholderPreprocessor
 
 # Under "mkdocs" so that a strict build counts the warning and fails.
 log = logging.getLogger("mkdocs.extensions.edition.print_page")

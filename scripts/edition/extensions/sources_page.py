@@ -17,9 +17,7 @@ from collections import Counter
 from markdown.treeprocessors import Treeprocessor
 
 from edition.extensions.base import EditionExtension, printing
-from edition.extensions.jsonld import claim_reviews, script_text
 from edition.extensions.notes import record_item
-from edition.extensions.placeholders import PlaceholderPreprocessor
 from edition.model.addresses import note_anchor, paragraph_label
 from edition.model.claims import Claim, Ledger, claim_verdict
 from edition.model.dates import parse_date
@@ -27,6 +25,8 @@ from edition.model.evidence import Evidence
 from edition.model.register import VERDICTS, Note, Register
 from edition.model.sentences import Sentence, account
 from edition.model.verdict_log import VerdictLog
+from edition.render.jsonld import claim_reviews, script_text
+from edition.render.placeholders import PlaceholderPreprocessor
 
 PLACEHOLDER = "[[sources]]"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

@@ -3,8 +3,8 @@
 ``claims.json``/``claims.csv``: every ledger entry (claims and analysis) with its
 address, wording, notes, verdict, the day it was checked and the evidence behind it.
 ``verdict-log.json``/``verdict-log.csv``: every change of a verdict, dated and
-explained. Pure: builds the rows and the file texts; the MkDocs hook (and
-``edition-export``) write them. Output is deterministic so two builds are identical.
+explained. Pure: builds the rows and the file texts; the edition plugin (and
+``edition export``) write them. Output is deterministic so two builds are identical.
 """
 
 from __future__ import annotations

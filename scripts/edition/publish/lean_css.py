@@ -2,8 +2,8 @@
 
 ``edition.css`` explains itself at length, for maintainers; readers' browsers need none
 of it, and on a paper page the comments weigh as much as the notes in the margin. The
-source keeps them; the built copy drops them (the MkDocs hook rewrites it after the
-build). Strings are kept as written, so a ``/*`` inside quotes stays. Pure and
+source keeps them; the built copy drops them (the edition plugin rewrites it after
+the build). Strings are kept as written, so a ``/*`` inside quotes stays. Pure and
 deterministic: the same source gives the same bytes.
 """
 

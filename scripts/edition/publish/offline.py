@@ -1,12 +1,12 @@
 """The offline edition: the site for reading from a folder, published as one zip.
 
-``mkdocs build -f mkdocs.offline.yml`` builds the pages into ``build/offline`` with
-file URLs (``evolution.html``) and a search that works on ``file://`` (Material's
-``offline`` plugin, with the worker shim shipped in ``vendor/``). Then
-``edition offline site build/offline`` (``make build`` runs it):
+``mkdocs build -f mkdocs.offline.yml`` builds the pages with file URLs
+(``evolution.html``) and a search that works on ``file://`` (Material's ``offline``
+plugin, with the worker shim shipped in ``vendor/``). Then ``finish`` (the edition
+plugin's offline step, or ``edition offline SITE FOLDER``):
 
-1. copies the PDF built for the public site into the offline folder and writes its size
-   into every page's download line, as ``edition pdf`` does for the public site;
+1. copies the PDFs built for the public site into the offline folder and writes their
+   sizes into every page's download line, as the PDF step does for the public site;
 2. writes ``site/iraq-nato-offline.zip``: every file (but source maps) under one top
    folder, sorted, with one fixed timestamp (``SOURCE_DATE_EPOCH``) and fixed
    permissions, so the same sources give the same bytes; written to a temporary name
@@ -65,7 +65,7 @@ def write_zip(folder: Path, target: Path, epoch: int) -> int:
 
 
 def source_epoch() -> int:
-    """``SOURCE_DATE_EPOCH`` (the Makefile sets it from the last commit), else zip's 1980."""
+    """``SOURCE_DATE_EPOCH`` (the plugin sets it from the last commit), else zip's 1980."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return int(value) if value.isdigit() else ZIP_EPOCH_MIN
 
@@ -73,7 +73,7 @@ def source_epoch() -> int:
 def finish(site: Path, offline: Path) -> tuple[Path, int]:
     """Add the PDFs to the offline folder, then zip it into the public site."""
     if not (offline / "index.html").is_file():
-        raise FileNotFoundError(f"{offline}: no index.html; build it first (make build)")
+        raise FileNotFoundError(f"{offline}: no index.html; build it first (mkdocs build)")
     sizes = {}
     for name in PDF_NAMES:
         if (site / name).is_file():

@@ -7,12 +7,13 @@
   page: every note with its claims, records and verdict) and the timeline, with page
   references back to the paragraphs.
 
-Runs after the site build (``edition pdf site``, called by ``make build``), not inside
-MkDocs. It renders the print page's Markdown (``docs/print.md``) itself, with the
-extensions ``mkdocs.yml`` lists and the print extension's ``contents`` option saying
-which pages to print (``PRINT_SETS``: "paper" or "edition"), so each PDF holds what the
-model gives for it: the notes and paragraph extensions render for paper already (notes
-as footnote elements at their reference, ¶ numbers for the margin, no screen controls).
+Runs after the pages are built (the edition plugin's PDF step, or ``edition pdf site``),
+from the model, not from MkDocs' pages. It renders the print page's Markdown
+(``docs/print.md``) itself, with the extensions ``mkdocs.yml`` lists and the print
+extension's ``contents`` option saying which pages to print (``PRINT_SETS``: "paper" or
+"edition"), so each PDF holds what the model gives for it: the notes and paragraph
+extensions render for paper already (notes as footnote elements at their reference,
+¶ numbers for the margin, no screen controls).
 This stage typesets; it never un-renders HTML. No MkDocs import.
 
 Steps:
@@ -196,7 +197,7 @@ def head(site: Site, title: str) -> str:
         "description": site.description,  # → Subject
         "author": site.author,  # → Author
         "keywords": KEYWORDS,  # → Keywords
-        "generator": "edition-pdf (WeasyPrint)",  # → Creator
+        "generator": "iraq-nato-edition (WeasyPrint)",  # → Creator
     }
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
@@ -400,7 +401,7 @@ def build_pdfs(site_dir: Path, root: Path, forms: tuple[Form, ...] = FORMS) -> l
     are they renamed into place, so a failure leaves every earlier PDF as it was.
     """
     if not (site_dir / "index.html").is_file():
-        raise PdfError(f"{site_dir} holds no built site; build the site first (make build)")
+        raise PdfError(f"{site_dir} holds no built site; build the site first (mkdocs build)")
     try:
         edition = load_edition(root)
     except SourceError as error:

@@ -19,7 +19,7 @@ controls, note marks and timeline links), so snippets hold the author's words on
 and the forgiving separator in ``mkdocs.yml`` applies as before.
 
 Pure: ``page_split`` reads one page's HTML, ``split_index`` rewrites the index data;
-the MkDocs hook calls them and writes the file.
+the edition plugin calls them and writes the file.
 """
 
 from __future__ import annotations

@@ -1,1 +1,0 @@
-"""The engine adapters: MkDocs hooks, thin, with no logic of their own."""
