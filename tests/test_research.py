@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, edit
 from edition.checks.sourcing import qualification_sentences
-from edition.cli import check_main as main
+from edition.cli import main
 from edition.extensions.base import PACKAGE
 from edition.model.claims import claim_verdict
 from edition.model.config import read_config
@@ -191,7 +191,7 @@ CASES = {
 def test_check_reports_the_damage_in_one_line(case, project, capsys):
     damage, report, locate, message = CASES[case]
     damage(project)
-    assert main([str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 1
     lines = capsys.readouterr().err.splitlines()
     prefix = f"{report}:{locate(project)}: "
     hits = [line for line in lines if line.startswith(prefix) and message in line]
@@ -200,7 +200,7 @@ def test_check_reports_the_damage_in_one_line(case, project, capsys):
 
 
 def test_the_real_project_passes_and_every_quote_has_a_record_read(capsys):
-    assert main([str(ROOT)]) == 0
+    assert main(["check", "--root", str(ROOT)]) == 0
     assert "sources OK" in capsys.readouterr().out
     edition = load_edition(ROOT)
     research = edition.research
