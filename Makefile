@@ -74,7 +74,7 @@ test: $(STAMP) system-deps
 	$(BIN)/edition check
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
 
 ## system-deps: Debian packages for browser and PDF tests
 system-deps:
