@@ -270,6 +270,7 @@ def test_keyboard_users_select_words_and_reach_the_control(browser, site_url):
             page.keyboard.press("ArrowRight")
         for _ in range(20):
             page.keyboard.press("Shift+ArrowRight")
+        page.wait_for_function("() => getSelection().toString().length === 20")
         page.locator(BAR).wait_for(state="visible")
         for _ in range(5):
             page.keyboard.press("Tab")

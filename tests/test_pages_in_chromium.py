@@ -65,19 +65,18 @@ new PerformanceObserver((list) => {
 # Every heading and paragraph id of the article, opened as a deep link: where it lands
 # against the sticky header.
 LANDINGS_JS = """async () => {
-  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
   // Where a link lands, not how it gets there: a smooth scroll would be measured mid-way.
   document.documentElement.style.scrollBehavior = "auto";
   const problems = [];
   const ids = [...document.querySelectorAll("article :is(h1, h2, h3, p)[id]")].map((e) => e.id);
-  // Where a jump comes to rest: on a loaded machine it can take frames to be drawn.
+  // Where a jump comes to rest, frame by frame: on a loaded machine it can take frames.
   const jump = async (id) => {
     history.replaceState(null, "", location.pathname);
     location.hash = id;
     let box = null;
     for (let frames = 0; frames < 60; frames++) {
-      await frame();
+      await new Promise(requestAnimationFrame);
       const now = document.getElementById(id).getBoundingClientRect();
       if (box && now.top === box.top) break;
       box = now;

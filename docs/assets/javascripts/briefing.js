@@ -229,10 +229,13 @@
     bar.addEventListener("click", function (event) {
       pressing = false;
       var button = event.target.closest("button");
-      if (!button || !current) return;
-      if (button.getAttribute("data-tool") === "quote") quoteParts(current, true);
+      // The words selected now: a reader who tabs here at once may be quicker than the
+      // bar's last update (150 ms after the selection stops changing).
+      var parts = selectedParts() || current;
+      if (!button || !parts) return;
+      if (button.getAttribute("data-tool") === "quote") quoteParts(parts, true);
       else {
-        var links = current.map(fragmentLink);
+        var links = parts.map(fragmentLink);
         host.copy(links.join("\n"), "Link copied", links.map(function (href) { return link(href); }).join("<br>"));
       }
     });
