@@ -63,23 +63,35 @@ def parse_sentences(item: LineDict, owner: str, problem) -> tuple[int, ...] | No
     return tuple(value)
 
 
-def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence, ...], bool]:
-    """The entry's ``evidence`` list (empty when absent), and whether it was valid."""
-    if "evidence" not in entry:
-        return (), True
-    items = entry["evidence"]
+def mapping_items(entry: LineDict, key: str, owner: str, noun: str, keys: str, problem):
+    """The mappings of the entry's ``key`` list, each with its line; and whether all were.
+
+    Absent: none, and valid. Not a non-empty list, or an item not a mapping: reported
+    (``noun`` names one item: "evidence item", "inference") and left out.
+    """
+    if key not in entry:
+        return [], True
+    items = entry[key]
     if not isinstance(items, LineList) or not items:
         problem(
-            entry.key_lines["evidence"],
-            f"{owner}: 'evidence' must be a non-empty list of mappings ({KEYS})",
+            entry.key_lines[key], f"{owner}: {key!r} must be a non-empty list of mappings ({keys})"
         )
-        return (), False
-    parsed, ok = [], True
+        return [], False
+    found, ok = [], True
     for item, line in zip(items, items.item_lines, strict=True):
-        if not isinstance(item, LineDict):
-            problem(line, f"{owner}: each evidence item must be a mapping ({KEYS})")
+        if isinstance(item, LineDict):
+            found.append((item, line))
+        else:
+            problem(line, f"{owner}: each {noun} must be a mapping ({keys})")
             ok = False
-            continue
+    return found, ok
+
+
+def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence, ...], bool]:
+    """The entry's ``evidence`` list (empty when absent), and whether it was valid."""
+    items, ok = mapping_items(entry, "evidence", owner, "evidence item", KEYS, problem)
+    parsed = []
+    for item, line in items:
         if not EVIDENCE_FIELDS.check(item, f"{owner}: evidence", problem, what=f"{owner} evidence"):
             ok = False
             continue
@@ -102,22 +114,10 @@ def parse_evidence(entry: LineDict, owner: str, problem) -> tuple[tuple[Evidence
 
 def parse_inferences(entry: LineDict, owner: str, problem) -> tuple[tuple[Inference, ...], bool]:
     """The entry's ``inferences`` list (empty when absent), and whether it was valid."""
-    if "inferences" not in entry:
-        return (), True
-    items = entry["inferences"]
-    if not isinstance(items, LineList) or not items:
-        problem(
-            entry.key_lines["inferences"],
-            f"{owner}: 'inferences' must be a non-empty list of mappings ({INFERENCE_KEYS})",
-        )
-        return (), False
-    parsed, ok = [], True
-    for item, line in zip(items, items.item_lines, strict=True):
-        if not isinstance(item, LineDict):
-            problem(line, f"{owner}: each inference must be a mapping ({INFERENCE_KEYS})")
-            ok = False
-            continue
-        label = f"{owner}: inference"
+    items, ok = mapping_items(entry, "inferences", owner, "inference", INFERENCE_KEYS, problem)
+    parsed = []
+    label = f"{owner}: inference"
+    for item, line in items:
         if not INFERENCE_FIELDS.check(item, label, problem, what=f"{owner} inference"):
             ok = False
             continue
